@@ -1,0 +1,87 @@
+// Opens a drizzle database on any of the three supported drivers (node-postgres, postgres.js,
+// PGlite) with the package's schema and snake_case casing; drivers load lazily (optional peers).
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { ConfigurationError } from './errors.js';
+import * as schema from './schema/index.js';
+
+/** The supported drivers. */
+export type Driver = 'pg' | 'postgres' | 'pglite';
+
+/** The schema type every database handle is typed with. */
+export type Schema = typeof schema;
+
+/** A drizzle database with the package schema, whatever the driver. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** An open database and how to close it. */
+export interface DatabaseHandle {
+  db: Database;
+  driver: Driver;
+  /** The driver's own client (pg.Pool, postgres.Sql or PGlite). */
+  client: unknown;
+  close(): Promise<void>;
+}
+
+/** Options for {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL. Without it, PGlite is used. */
+  url?: string;
+  /** Driver for a URL: node-postgres (default) or postgres.js. */
+  driver?: 'pg' | 'postgres';
+  /** PGlite data directory, or 'memory' (default when no url and no dir). */
+  pgliteDir?: string;
+  /** Pool size for server drivers (default 10). */
+  max?: number;
+}
+
+/**
+ * Opens a database: node-postgres or postgres.js for a URL, PGlite otherwise.
+ *
+ * @example
+ * ```ts
+ * import { openDatabase } from '@stocksync/db';
+ * const { db, close } = await openDatabase({ url: process.env.DATABASE_URL });
+ * ```
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) {
+    if (!/^postgres(ql)?:\/\//.test(options.url)) {
+      throw new ConfigurationError(
+        `Not a Postgres URL: "${redactUrl(options.url)}". Use postgres://user@host:port/database.`,
+      );
+    }
+    if ((options.driver ?? 'pg') === 'postgres') {
+      const { default: postgres } = await import('postgres');
+      const { drizzle } = await import('drizzle-orm/postgres-js');
+      const sql = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+      const db = drizzle({ client: sql, schema, casing: 'snake_case' }) as unknown as Database;
+      return { db, driver: 'postgres', client: sql, close: () => sql.end({ timeout: 5 }) };
+    }
+    const pg = await import('pg');
+    const Pool = pg.default?.Pool ?? (pg as unknown as { Pool: typeof import('pg').Pool }).Pool;
+    const pool = new Pool({ connectionString: options.url, max: options.max ?? 10 });
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const db = drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
+    return { db, driver: 'pg', client: pool, close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dir = options.pgliteDir && options.pgliteDir !== 'memory' ? options.pgliteDir : undefined;
+  const client = dir ? new PGlite(dir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  return { db, driver: 'pglite', client, close: () => client.close() };
+}
+
+/**
+ * Hides the password in a connection URL, for messages and logs.
+ *
+ * @example
+ * ```ts
+ * import { redactUrl } from '@stocksync/db';
+ * redactUrl('postgres://u:secret@h/db'); // 'postgres://u:***@h/db'
+ * ```
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}

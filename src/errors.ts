@@ -1,0 +1,161 @@
+// One error hierarchy for the whole package: every error has a literal `code`, a message that
+// says what to do next, and keeps its `cause` (with the Postgres SQLSTATE when there is one).
+
+/** Options accepted by every {@link StocksyncError}. */
+export interface StocksyncErrorOptions {
+  cause?: unknown;
+}
+
+/**
+ * Base class of every error this package throws.
+ *
+ * @example
+ * ```ts
+ * import { StocksyncError } from '@stocksync/db';
+ * try { await run(); } catch (e) { if (e instanceof StocksyncError) console.error(e.code); }
+ * ```
+ */
+export class StocksyncError extends Error {
+  readonly code: string = 'STOCKSYNC_ERROR';
+
+  constructor(message: string, options: StocksyncErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+  }
+
+  /** The Postgres SQLSTATE of the underlying database error, if any. */
+  get sqlState(): string | undefined {
+    return sqlStateOf(this.cause);
+  }
+}
+
+/**
+ * Thrown before touching the database when a tenant-scoped operation runs without a tenant.
+ *
+ * @example
+ * ```ts
+ * import { TenantContextMissingError } from '@stocksync/db/tenancy';
+ * ```
+ */
+export class TenantContextMissingError extends StocksyncError {
+  override readonly code = 'TENANT_CONTEXT_MISSING';
+  constructor(message = 'No tenant context: wrap the call in withTenant(db, tenantId, fn) or use tenantDb(db, tenantId).') {
+    super(message);
+  }
+}
+
+/** A nested tenant context tried to switch to a different tenant, or a tenant id is malformed. */
+export class TenantContextError extends StocksyncError {
+  override readonly code = 'TENANT_CONTEXT_INVALID';
+}
+
+/** The tenant does not exist (or was purged). Middleware maps it to 404. */
+export class TenantNotFoundError extends StocksyncError {
+  override readonly code = 'TENANT_NOT_FOUND';
+}
+
+/** The tenant exists but is suspended or deleted. Middleware maps it to 403. */
+export class TenantUnavailableError extends StocksyncError {
+  override readonly code = 'TENANT_UNAVAILABLE';
+  constructor(
+    message: string,
+    readonly status: string,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** Input failed validation; `issues` holds the Zod issues with their field paths. */
+export class ValidationError extends StocksyncError {
+  override readonly code = 'VALIDATION_FAILED';
+  constructor(
+    message: string,
+    readonly issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** Another migration runner holds the lock (fail mode) or the wait timed out. */
+export class MigrationLockError extends StocksyncError {
+  override readonly code = 'MIGRATION_LOCK';
+}
+
+/** An applied migration file changed on disk after it was applied. */
+export class MigrationChecksumError extends StocksyncError {
+  override readonly code = 'MIGRATION_CHECKSUM';
+  constructor(
+    message: string,
+    readonly migration: string,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** The migrations folder and the history disagree (out-of-order file, missing file, bad name). */
+export class MigrationPlanError extends StocksyncError {
+  override readonly code = 'MIGRATION_PLAN';
+}
+
+/** A migration failed while running; the history records the failure. */
+export class MigrationFailedError extends StocksyncError {
+  override readonly code = 'MIGRATION_FAILED';
+  constructor(
+    message: string,
+    readonly migration: string,
+    readonly direction: 'up' | 'down',
+    options: StocksyncErrorOptions & { statement?: string } = {},
+  ) {
+    super(message, options);
+    this.statement = options.statement;
+  }
+  readonly statement: string | undefined;
+}
+
+/** A down migration was requested past a migration marked irreversible. */
+export class MigrationIrreversibleError extends StocksyncError {
+  override readonly code = 'MIGRATION_IRREVERSIBLE';
+  constructor(
+    message: string,
+    readonly migration: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
+/** No usable Postgres could be found or started for tests. */
+export class PostgresUnavailableError extends StocksyncError {
+  override readonly code = 'POSTGRES_UNAVAILABLE';
+}
+
+/** Configuration or usage problem (bad URL, bad option). */
+export class ConfigurationError extends StocksyncError {
+  override readonly code = 'CONFIGURATION';
+}
+
+/**
+ * Returns the Postgres SQLSTATE carried by an error or any error in its `cause` chain.
+ *
+ * @example
+ * ```ts
+ * import { sqlStateOf } from '@stocksync/db';
+ * if (sqlStateOf(err) === '23505') { /* unique violation *\/ }
+ * ```
+ */
+export function sqlStateOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current; depth++) {
+    if (typeof current === 'object') {
+      const code = (current as { code?: unknown }).code;
+      if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+      current = (current as { cause?: unknown }).cause;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,5 @@
+// Public entry of @stocksync/db: every table and inferred type, the connection helper and errors.
+export * from './schema/index.js';
+export * from './errors.js';
+export { uuidv7, isUuid } from './uuid.js';
+export { openDatabase, redactUrl, type Database, type DatabaseHandle, type Driver, type OpenDatabaseOptions, type Schema } from './connection.js';

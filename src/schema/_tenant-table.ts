@@ -1,0 +1,73 @@
+// The one helper every tenant table goes through: tenant_id, composite primary key, tenant foreign
+// key, the isolation policy and the (tenant_id, created_at) index, written once.
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  type PgColumnBuilderBase,
+  type PgTableExtraConfigValue,
+} from 'drizzle-orm/pg-core';
+import type { BuildExtraConfigColumns } from 'drizzle-orm/column-builder';
+import { id, tenantId } from './_columns.js';
+import { appRole } from './_roles.js';
+import { tenants } from './tenancy.js';
+
+/** The tenant predicate of every isolation policy (unwrapped so Citus accepts it on distributed tables). */
+export const TENANT_PREDICATE: SQL = sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+
+/**
+ * The isolation policy `<table>_tenant_isolation` (USING and WITH CHECK) for the application role.
+ *
+ * @example
+ * ```ts
+ * import { tenantIsolationPolicy } from '@stocksync/db/schema';
+ * ```
+ */
+export function tenantIsolationPolicy(table: string) {
+  return pgPolicy(`${table}_tenant_isolation`, {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: TENANT_PREDICATE,
+    withCheck: TENANT_PREDICATE,
+  });
+}
+
+type BaseColumns = { tenantId: ReturnType<typeof tenantId>; id: ReturnType<typeof id> };
+
+/**
+ * Defines a tenant-scoped table: adds `tenant_id` and `id`, primary key `(tenant_id, id)`,
+ * `tenant_id` references `tenants` (on delete cascade, so a purge removes every row), the
+ * isolation policy, and a `(tenant_id, created_at)` index when the table has `created_at`.
+ *
+ * @example
+ * ```ts
+ * import { tenantTable, timestamps } from '@stocksync/db/schema';
+ * import { text } from 'drizzle-orm/pg-core';
+ * export const notes = tenantTable('notes', { body: text().notNull(), ...timestamps() });
+ * ```
+ */
+export function tenantTable<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>>(
+  name: TName,
+  columns: TColumns,
+  extra?: (table: BuildExtraConfigColumns<TName, BaseColumns & TColumns, 'pg'>) => PgTableExtraConfigValue[],
+) {
+  const all = { tenantId: tenantId(), id: id(), ...columns } as BaseColumns & TColumns;
+  return pgTable(name, all, (t) => {
+    const cols = t as unknown as Record<string, never>;
+    const config: PgTableExtraConfigValue[] = [
+      primaryKey({ name: `${name}_pkey`, columns: [t.tenantId, t.id] }),
+      foreignKey({ name: `${name}_tenant_id_fkey`, columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete(
+        'cascade',
+      ),
+      tenantIsolationPolicy(name),
+    ];
+    if ('createdAt' in cols) {
+      config.push(index(`${name}_tenant_id_created_at_idx`).on(t.tenantId, cols['createdAt']));
+    }
+    return [...config, ...(extra?.(t) ?? [])];
+  });
+}

@@ -1,0 +1,2 @@
+// Public entry of @stocksync/db/tenancy.
+export {};

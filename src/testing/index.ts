@@ -1,0 +1,13 @@
+// Public entry of @stocksync/db/testing: throwaway Postgres servers and per-test databases.
+export { startPostgres, type StartPostgresOptions, type TestPostgres, type PostgresSource } from './start-postgres.js';
+export { startLocalCluster, findPostgresBinDir, freePort, type LocalCluster, type LocalClusterOptions } from './local-cluster.js';
+export { probeContainerRuntime, startPostgresContainer, type ContainerProbe, type PostgresContainerHandle } from './container.js';
+export {
+  createTestDatabase,
+  ensureTemplate,
+  migrationsHash,
+  withDatabase,
+  quoteIdent,
+  type TestDatabase,
+  type CreateTestDatabaseOptions,
+} from './test-database.js';
