@@ -1,16 +1,27 @@
 // Vitest: `unit` (no database) and `integration` (one Postgres per run, a database per file).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+// The CLI imports the library by its public name; in tests that name means the sources.
+const alias = [
+  { find: /^@stocksync\/db$/, replacement: `${src}index.ts` },
+  { find: /^@stocksync\/db\/(.*)$/, replacement: `${src}$1/index.ts` },
+];
+
 export default defineConfig({
+  resolve: { alias },
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
         },
       },
       {
+        resolve: { alias },
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

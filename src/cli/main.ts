@@ -1,3 +1,44 @@
-#!/usr/bin/env node
-// stocksync-db command line entry (commands land with the CLI issue).
-console.log('stocksync-db');
+// stocksync-db: parse arguments, call the library, print, set the exit code. Each command file
+// under ./commands registers itself on the program.
+import { Command, CommanderError } from 'commander';
+import { EXIT, printError } from './output.js';
+import { registerCommands } from './commands/index.js';
+
+/** Builds the CLI program (exported for tests and for embedding). */
+export function buildProgram(): Command {
+  const program = new Command('stocksync-db')
+    .description('Multi-tenant data layer: migrations, seeds, tenants and checks for @stocksync/db.')
+    .option('--url <url>', 'Postgres URL (default: DATABASE_URL, else the embedded database in .stocksync/)')
+    .option('--memory', 'use an in-memory embedded database (nothing is kept)')
+    .option('--json', 'print machine-readable JSON')
+    .option('--verbose', 'print stack traces on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+/** Runs the CLI with the given argv and returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    const verbose = program.opts<{ verbose?: boolean }>().verbose || process.argv.includes('--verbose');
+    const message = error instanceof Error ? error.message : String(error);
+    printError(message);
+    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.failure;
+  }
+}
+
+run(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -7,6 +7,7 @@ import {
   pgPolicy,
   pgTable,
   primaryKey,
+  type AnyPgColumn,
   type PgColumnBuilderBase,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
@@ -70,4 +71,46 @@ export function tenantTable<TName extends string, TColumns extends Record<string
     }
     return [...config, ...(extra?.(t) ?? [])];
   });
+}
+
+type TenantKeyed = { tenantId: AnyPgColumn; id: AnyPgColumn };
+
+/** What happens to a referencing row when the referenced row is deleted. */
+export type TenantRefOnDelete = 'cascade' | 'restrict' | 'no action' | 'set null';
+
+/**
+ * Composite foreign key `(tenant_id, <column>) -> <target>(tenant_id, id)`, named
+ * `<table>_<column>_fkey`, so a row can only point at a row of its own tenant.
+ *
+ * `'set null'` must clear only `<column>`, never `tenant_id`: drizzle cannot express
+ * `ON DELETE SET NULL (<column>)`, so the key is declared `no action` here, recorded in
+ * {@link SET_NULL_REFERENCES}, and the domain's rules migration re-creates it with the column list.
+ *
+ * @example
+ * ```ts
+ * import { tenantRef } from '@stocksync/db/schema';
+ * // inside tenantTable('tasks', {...}, (t) => [tenantRef('tasks', t.tenantId, t.projectId, projects, 'cascade')])
+ * ```
+ */
+export function tenantRef(
+  table: string,
+  tenantIdColumn: AnyPgColumn,
+  column: AnyPgColumn,
+  target: TenantKeyed,
+  onDelete: TenantRefOnDelete = 'no action',
+) {
+  const columnName = snakeCase(column.name);
+  const name = `${table}_${columnName}_fkey`;
+  if (onDelete === 'set null') SET_NULL_REFERENCES.set(name, { table, column: columnName });
+  return foreignKey({ name, columns: [tenantIdColumn, column], foreignColumns: [target.tenantId, target.id] }).onDelete(
+    onDelete === 'set null' ? 'no action' : onDelete,
+  );
+}
+
+/** Foreign keys declared `set null` through {@link tenantRef}: name -> table and the column to clear. */
+export const SET_NULL_REFERENCES = new Map<string, { table: string; column: string }>();
+
+/** `projectId` -> `project_id` (columns are named by their TypeScript key under snake_case casing). */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
