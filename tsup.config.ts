@@ -10,6 +10,7 @@ export default defineConfig([
       'tenancy/index': 'src/tenancy/index.ts',
       'migrations/index': 'src/migrations/index.ts',
       'seed/index': 'src/seed/index.ts',
+      'operations/index': 'src/operations/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],
