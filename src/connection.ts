@@ -67,7 +67,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = options.pgliteDir && options.pgliteDir !== 'memory' ? options.pgliteDir : undefined;
-  const client = dir ? new PGlite(dir) : new PGlite();
+  // Extensions the migrations create (btree_gist backs the sprint exclusion constraint).
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const extensions = { btree_gist };
+  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return { db, driver: 'pglite', client, close: () => client.close() };
