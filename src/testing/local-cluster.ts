@@ -184,10 +184,17 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     const stop = async () => {
       if (stopped) return;
       stopped = true;
+      // Waiting on the reaper must keep this process alive: re-ref what was unref'd at start.
+      reaper.ref();
+      (reaper.stdin as unknown as { ref?: () => void })?.ref?.();
       await new Promise<void>((resolve) => {
-        reaper.on('exit', () => resolve());
+        if (reaper.exitCode !== null || reaper.signalCode !== null) return resolve();
+        const timer = setTimeout(resolve, 30_000);
+        reaper.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         reaper.stdin?.end('stop\n');
-        setTimeout(resolve, 30_000).unref();
       });
       cleanupTemp();
     };
