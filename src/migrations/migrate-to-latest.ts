@@ -1,34 +1,24 @@
-// Applies every pending migration of a folder to a database URL (interim: drizzle's migrator).
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Applies every pending migration of a folder to a database: the one call services and the test
+// harness need (it is `migrateUp` with the lock in wait mode).
+import type { DatabaseHandle } from '../connection.js';
+import { defaultMigrationsFolder } from './folder.js';
+import { migrateUp, type MigrationRunResult, type MigratorOptions } from './runner.js';
 
-/** Options for {@link migrateToLatest}. */
-export interface MigrateToLatestOptions {
-  url: string;
+export { defaultMigrationsFolder };
+
+/** Options for {@link migrateToLatest}: a URL or an open handle, plus runner options. */
+export interface MigrateToLatestOptions extends MigratorOptions {
+  /** postgres:// URL (node-postgres unless `driver: 'postgres'`). */
+  url?: string;
+  driver?: 'pg' | 'postgres';
+  /** An open handle from `openDatabase` (any driver, PGlite included) instead of a URL. */
+  handle?: DatabaseHandle;
+  /** Alias of `folder`, kept for existing callers. */
   migrationsFolder?: string;
 }
 
 /**
- * The package's own `drizzle/` folder, found by walking up from this module (works from src and dist).
- *
- * @example
- * ```ts
- * import { defaultMigrationsFolder } from '@stocksync/db/migrations';
- * ```
- */
-export function defaultMigrationsFolder(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'drizzle');
-    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
-    dir = resolve(dir, '..');
-  }
-  throw new Error('The package migrations folder (drizzle/) was not found next to @stocksync/db.');
-}
-
-/**
- * Migrates the database at `url` to the latest migration.
+ * Migrates the database to the latest migration with the package's runner.
  *
  * @example
  * ```ts
@@ -36,20 +26,9 @@ export function defaultMigrationsFolder(): string {
  * await migrateToLatest({ url: process.env.DATABASE_URL! });
  * ```
  */
-export async function migrateToLatest(options: MigrateToLatestOptions): Promise<void> {
-  const pg = await import('pg');
-  const Client = pg.default.Client;
-  const client = new Client({ connectionString: options.url });
-  await client.connect();
-  try {
-    const { drizzle } = await import('drizzle-orm/node-postgres');
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await migrate(drizzle({ client }), {
-      migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
-      migrationsSchema: 'drizzle',
-      migrationsTable: '__drizzle_migrations',
-    });
-  } finally {
-    await client.end();
-  }
+export async function migrateToLatest(options: MigrateToLatestOptions): Promise<MigrationRunResult> {
+  const { url, driver, handle, migrationsFolder, ...rest } = options;
+  const target = handle ?? (url ? { url, ...(driver ? { driver } : {}) } : undefined);
+  if (!target) throw new TypeError('migrateToLatest needs a url or a handle.');
+  return migrateUp(target, { ...rest, folder: rest.folder ?? migrationsFolder ?? defaultMigrationsFolder() });
 }
