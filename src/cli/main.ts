@@ -1,7 +1,7 @@
 // stocksync-db: parse arguments, call the library, print, set the exit code. Each command file
 // under ./commands registers itself on the program.
 import { Command, CommanderError } from 'commander';
-import { EXIT, printError } from './output.js';
+import { describeError, EXIT, printError } from './output.js';
 import { registerCommands } from './commands/index.js';
 
 /** Builds the CLI program (exported for tests and for embedding). */
@@ -32,8 +32,7 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     const verbose = program.opts<{ verbose?: boolean }>().verbose || process.argv.includes('--verbose');
-    const message = error instanceof Error ? error.message : String(error);
-    printError(message);
+    printError(describeError(error));
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return EXIT.failure;
   }

@@ -30,3 +30,65 @@ export function printJson(value: unknown): void {
 export function printError(line: string): void {
   process.stderr.write(`${color.red('error')} ${line}\n`);
 }
+
+/** A progress display: a cli-progress bar on an interactive stderr, nothing otherwise. */
+export interface Progress {
+  update(value: number, payload?: Record<string, unknown>): void;
+  stop(): void;
+}
+
+/** Starts a progress bar for `total` steps (silent when stderr is not a TTY or in JSON mode). */
+export async function startProgress(label: string, total: number, options: { json?: boolean } = {}): Promise<Progress> {
+  if (options.json || !process.stderr.isTTY || total <= 1) return { update: () => {}, stop: () => {} };
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {value}/{total} {unit} | {rows} rows | {duration_formatted}`,
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: true,
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { rows: 0, unit: 'tenants' });
+  return { update: (value, payload) => bar.update(value, payload), stop: () => bar.stop() };
+}
+
+/** Formats a number with thousands separators. */
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Formats milliseconds as seconds with one decimal. */
+export function secs(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** Prints an aligned two-column table (`label  value`). */
+export function printRows(rows: Array<[string, string]>, indent = '  '): void {
+  const width = Math.max(0, ...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) print(`${indent}${k.padEnd(width)}  ${v}`);
+}
+
+/**
+ * A one-paragraph description of an error for the terminal: the database's message, detail and
+ * SQLSTATE instead of drizzle's full query text (which `--verbose` prints with the stack).
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  let db: (Error & { code?: string; detail?: string; hint?: string; constraint?: string; table?: string }) | undefined;
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (e instanceof Error && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      db = e as typeof db;
+      break;
+    }
+  }
+  const head = error.message.startsWith('Failed query:') ? 'A database query failed' : error.message;
+  if (!db || db === error) return head.length > 600 ? `${head.slice(0, 600)}…` : head;
+  const parts = [`${head}: ${db.message} (SQLSTATE ${db.code}${db.constraint ? `, constraint ${db.constraint}` : ''})`];
+  if (db.detail) parts.push(`detail: ${db.detail}`);
+  if (db.hint) parts.push(`hint: ${db.hint}`);
+  return parts.join('\n  ');
+}

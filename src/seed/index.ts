@@ -1,2 +1,30 @@
-// Public entry of @stocksync/db/seed.
-export {};
+// Public entry of @stocksync/db/seed: deterministic seeding per domain, the orchestrator, bulk writers.
+export { Random, SEED_EPOCH, DAY_MS, addDays } from './random.js';
+export {
+  SeedBatch,
+  writeBatch,
+  copyPlan,
+  clientKind,
+  defaultWriteMethod,
+  orderByForeignKeys,
+  type WriteMethod,
+  type WriteBatchOptions,
+  type ClientKind,
+} from './writer.js';
+export { tenantContext, activeUsers, type TenantSeedContext, type SeededUser } from './context.js';
+export { tenantRow, seedIdentity, seedTenantRow } from './identity.js';
+export { DOMAIN_SEEDERS, countRowsByDomain, domainOfTable, type DomainName, type DomainSeeder } from './domains.js';
+export {
+  SCALES,
+  DEFAULT_SEED,
+  seedDatabase,
+  seedTenant,
+  generateTenant,
+  tenantIdFor,
+  tableChecksums,
+  type ScaleName,
+  type SeedMode,
+  type SeedOptions,
+  type SeedReport,
+  type SeedTenantOptions,
+} from './seed.js';

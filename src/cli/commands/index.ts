@@ -1,7 +1,8 @@
 // Registers every command of the CLI, one file per command group.
 import type { Command } from 'commander';
+import { registerBootstrap } from './bootstrap.js';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerBootstrap(program);
 }

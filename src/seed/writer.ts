@@ -1,0 +1,274 @@
+// Bulk loading of generated rows: a batch collects rows per table, then one transaction writes them
+// in foreign-key order, with COPY (node-postgres, postgres.js, PGlite) or multi-row INSERTs.
+import { getTableColumns, getTableName, is, type Table } from 'drizzle-orm';
+import { CasingCache } from 'drizzle-orm/casing';
+import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../connection.js';
+import { ConfigurationError } from '../errors.js';
+
+/** How rows reach the database: `copy` (COPY ... FROM STDIN) or `insert` (multi-row INSERT). */
+export type WriteMethod = 'copy' | 'insert';
+
+/** The driver behind a drizzle handle, read from its client. */
+export type ClientKind = 'pg' | 'postgres' | 'pglite';
+
+type AnyRow = Record<string, unknown>;
+
+/**
+ * Rows waiting to be written, per table. Written in foreign-key order (parents first), rows of
+ * one table in the order they were pushed (so a parent task precedes its subtasks).
+ *
+ * @example
+ * ```ts
+ * import { SeedBatch, writeBatch } from '@stocksync/db/seed';
+ * import { tenants } from '@stocksync/db';
+ * const batch = new SeedBatch();
+ * batch.push(tenants, [{ name: 'Acme', slug: 'acme', email: 'ops@acme.test' }]);
+ * await writeBatch(db, batch, { method: 'insert' });
+ * ```
+ */
+export class SeedBatch {
+  private readonly rows = new Map<PgTable, AnyRow[]>();
+  private count = 0;
+
+  /** Adds rows for a table. */
+  push<T extends PgTable>(table: T, rows: Array<T['$inferInsert']>): void {
+    if (rows.length === 0) return;
+    let list = this.rows.get(table);
+    if (!list) {
+      list = [];
+      this.rows.set(table, list);
+    }
+    for (const row of rows) list.push(row as AnyRow);
+    this.count += rows.length;
+  }
+
+  /** Number of rows waiting. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Rows waiting for a table (read-only view, for tests and for seeders that look up earlier rows). */
+  rowsOf<T extends PgTable>(table: T): ReadonlyArray<T['$inferInsert']> {
+    return (this.rows.get(table) ?? []) as Array<T['$inferInsert']>;
+  }
+
+  /** Row counts per table name. */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [table, rows] of this.rows) out[getTableName(table)] = rows.length;
+    return out;
+  }
+
+  /** The tables in foreign-key order with their rows. */
+  ordered(): Array<[PgTable, AnyRow[]]> {
+    return orderByForeignKeys([...this.rows.keys()]).map((t) => [t, this.rows.get(t)!]);
+  }
+
+  /** Empties the batch. */
+  clear(): void {
+    this.rows.clear();
+    this.count = 0;
+  }
+}
+
+/** Orders tables so referenced tables come before the tables that reference them (stable). */
+export function orderByForeignKeys(tables: PgTable[]): PgTable[] {
+  const present = new Set(tables);
+  const deps = new Map<PgTable, Set<PgTable>>();
+  for (const table of tables) {
+    const set = new Set<PgTable>();
+    for (const fk of getTableConfig(table).foreignKeys) {
+      const target = fk.reference().foreignTable as PgTable;
+      if (target !== table && present.has(target)) set.add(target);
+    }
+    deps.set(table, set);
+  }
+  const out: PgTable[] = [];
+  const done = new Set<PgTable>();
+  while (out.length < tables.length) {
+    const next = tables.find((t) => !done.has(t) && [...deps.get(t)!].every((d) => done.has(d)));
+    // A cycle between tables (none in this schema) falls back to push order.
+    const pick = next ?? tables.find((t) => !done.has(t))!;
+    done.add(pick);
+    out.push(pick);
+  }
+  return out;
+}
+
+/** Options for {@link writeBatch}. */
+export interface WriteBatchOptions {
+  /** `copy` or `insert`; default: `copy` on node-postgres and postgres.js, `insert` on PGlite. */
+  method?: WriteMethod;
+  /** Called after each table with the number of rows written. */
+  onRows?: (table: string, rows: number) => void;
+}
+
+/** Which driver a drizzle handle runs on. */
+export function clientKind(db: Database): ClientKind {
+  const client = (db as unknown as { $client?: unknown }).$client as Record<string, unknown> | undefined;
+  if (client && typeof client === 'function' && 'unsafe' in client) return 'postgres';
+  if (client && typeof client === 'object' && 'waitReady' in client) return 'pglite';
+  if (client && typeof client === 'object' && typeof client['connect'] === 'function') return 'pg';
+  throw new ConfigurationError('Unknown database client: open the database with openDatabase() from @stocksync/db.');
+}
+
+/** The default method for a database: COPY on a server, multi-row INSERT on PGlite. */
+export function defaultWriteMethod(db: Database): WriteMethod {
+  return clientKind(db) === 'pglite' ? 'insert' : 'copy';
+}
+
+/**
+ * Writes a batch in one transaction (all or nothing) and empties it; returns rows written per table.
+ *
+ * @example
+ * ```ts
+ * import { SeedBatch, writeBatch } from '@stocksync/db/seed';
+ * await writeBatch(db, batch, { method: 'copy' });
+ * ```
+ */
+export async function writeBatch(db: Database, batch: SeedBatch, options: WriteBatchOptions = {}): Promise<Record<string, number>> {
+  const method = options.method ?? defaultWriteMethod(db);
+  const ordered = batch.ordered();
+  const counts: Record<string, number> = {};
+  if (ordered.length === 0) return counts;
+  const done = (table: PgTable, rows: number) => {
+    const name = getTableName(table);
+    counts[name] = (counts[name] ?? 0) + rows;
+    options.onRows?.(name, rows);
+  };
+  if (method === 'insert') await insertRows(db, ordered, done);
+  else await copyRows(db, ordered, done);
+  batch.clear();
+  return counts;
+}
+
+// Postgres accepts at most 65,535 bind parameters per statement.
+const MAX_PARAMETERS = 60_000;
+
+async function insertRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done: (t: PgTable, n: number) => void) {
+  await db.transaction(async (tx) => {
+    for (const [table, rows] of ordered) {
+      const width = Object.keys(getTableConfig(table).columns).length || 1;
+      const size = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+      for (let i = 0; i < rows.length; i += size) {
+        await tx.insert(table).values(rows.slice(i, i + size) as never);
+      }
+      done(table, rows.length);
+    }
+  });
+}
+
+const casing = new CasingCache('snake_case');
+
+interface CopyPlan {
+  statement: (source: string) => string;
+  encode: (rows: AnyRow[]) => string;
+}
+
+/** Builds the COPY statement and the text-format encoder for a table and the keys its rows use. */
+export function copyPlan(table: PgTable, rows: AnyRow[]): CopyPlan {
+  const byKey = new Map<string, PgColumn>(Object.entries(getTableColumns(table)));
+  const used = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) if (row[key] !== undefined) used.add(key);
+  const keys = [...byKey.keys()].filter((k) => used.has(k));
+  for (const key of used) {
+    if (!byKey.has(key)) throw new ConfigurationError(`Seed row for ${getTableName(table)} has unknown key "${key}".`);
+  }
+  const cols = keys.map((k) => byKey.get(k)!);
+  const names = cols.map((c) => quoteIdent(casing.getColumnCasing(c))).join(', ');
+  const target = quoteIdent(getTableName(table));
+  return {
+    statement: (source) => `COPY ${target} (${names}) FROM ${source}`,
+    encode: (batch) => {
+      let out = '';
+      for (const row of batch) {
+        for (let i = 0; i < cols.length; i++) {
+          const col = cols[i]!;
+          let value = row[keys[i]!];
+          if (value === undefined) value = col.defaultFn ? col.defaultFn() : null;
+          out += (i ? '\t' : '') + copyText(col, value);
+        }
+        out += '\n';
+      }
+      return out;
+    },
+  };
+}
+
+function copyText(col: PgColumn, value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  let driver: unknown = col.mapToDriverValue(value);
+  if (driver instanceof Date) driver = driver.toISOString();
+  if (typeof driver === 'boolean') return driver ? 't' : 'f';
+  if (typeof driver === 'object' && driver !== null) driver = JSON.stringify(driver);
+  return String(driver).replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+// Rows per COPY chunk written to the stream (keeps memory flat on large batches).
+const COPY_CHUNK = 5_000;
+
+async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done: (t: PgTable, n: number) => void) {
+  const kind = clientKind(db);
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (kind === 'pglite') {
+    const pglite = client as import('@electric-sql/pglite').PGlite;
+    await pglite.transaction(async (tx) => {
+      for (const [table, rows] of ordered) {
+        const plan = copyPlan(table, rows);
+        const blob = new Blob([plan.encode(rows)]);
+        await tx.query(plan.statement(`'/dev/blob'`), [], { blob });
+        done(table, rows.length);
+      }
+    });
+    return;
+  }
+  if (kind === 'postgres') {
+    const sql = client as import('postgres').Sql;
+    await sql.begin(async (tx) => {
+      for (const [table, rows] of ordered) {
+        const plan = copyPlan(table, rows);
+        const stream = await tx.unsafe(plan.statement('STDIN')).writable();
+        await pipeChunks(stream, plan, rows);
+        done(table, rows.length);
+      }
+    });
+    return;
+  }
+  const pool = client as import('pg').Pool;
+  const { from } = await import('pg-copy-streams');
+  const conn = await pool.connect();
+  try {
+    await conn.query('BEGIN');
+    for (const [table, rows] of ordered) {
+      const plan = copyPlan(table, rows);
+      const stream = conn.query(from(plan.statement('STDIN')));
+      await pipeChunks(stream, plan, rows);
+      done(table, rows.length);
+    }
+    await conn.query('COMMIT');
+  } catch (error) {
+    await conn.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    conn.release();
+  }
+}
+
+async function pipeChunks(stream: NodeJS.WritableStream, plan: CopyPlan, rows: AnyRow[]): Promise<void> {
+  const { Readable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
+  function* chunks() {
+    for (let i = 0; i < rows.length; i += COPY_CHUNK) yield plan.encode(rows.slice(i, i + COPY_CHUNK));
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
+/** True when `value` is a drizzle Postgres table. */
+export function isPgTable(value: unknown): value is PgTable {
+  return is(value as Table, PgTable);
+}
