@@ -1,5 +1,6 @@
 // Explicit barrel of every table, helper and inferred type of the schema.
-export { id, tenantId, timestamps, createdAt, softDelete } from './_columns.js';
+export { id, tenantId, timestamps, createdAt, softDelete, enumCheck, checksumCheck, SHA256_PATTERN } from './_columns.js';
+export { GLOBAL_TABLES, GLOBAL_UNIQUE_INDEXES, type GlobalTable, type GlobalUniqueIndex } from './_global-tables.js';
 export { APP_ROLE, RETENTION_ROLE, appRole, retentionRole } from './_roles.js';
 export {
   TENANT_PREDICATE,
@@ -9,8 +10,13 @@ export {
   tenantTable,
   type TenantRefOnDelete,
 } from './_tenant-table.js';
-export { tenants, LICENSE_TIERS, TENANT_STATUSES, COMPANY_SIZES, type Tenant, type NewTenant } from './tenancy.js';
-export { users, USER_ROLES, USER_STATUSES, type User, type NewUser } from './identity.js';
+export * from './tenancy.js';
+export * from './identity.js';
+export * from './projects.js';
+export * from './documents.js';
+export * from './workflows.js';
+export * from './audit.js';
+export * from './rules/task-status.js';
 export {
   ISO_COUNTRY_CODES,
   ISO_CURRENCY_CODES,

@@ -1,7 +1,19 @@
-// Tenancy domain: the global tenants root table (later: tenant domains and settings).
+// Tenancy domain: the global tenants root, the host names that resolve to a tenant, and per-tenant settings.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { id, timestamps } from './_columns.js';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { enumCheck, id, timestamps } from './_columns.js';
+import { tenantTable } from './_tenant-table.js';
 
 /** License tiers; the tier also sets the document size limit. */
 export const LICENSE_TIERS = ['trial', 'starter', 'professional', 'enterprise'] as const;
@@ -9,6 +21,16 @@ export const LICENSE_TIERS = ['trial', 'starter', 'professional', 'enterprise'] 
 export const TENANT_STATUSES = ['active', 'suspended', 'deleted'] as const;
 /** Company size buckets from the spec's recommended additions. */
 export const COMPANY_SIZES = ['small', 'medium', 'large', 'enterprise'] as const;
+/** Kinds of host name a tenant is reached by. */
+export const TENANT_DOMAIN_KINDS = ['subdomain', 'custom'] as const;
+
+/** Largest upload per license tier, in bytes (the database trigger and the validators both read this). */
+export const MAX_FILE_SIZE_BYTES: Readonly<Record<(typeof LICENSE_TIERS)[number], number>> = {
+  trial: 10 * 1024 * 1024,
+  starter: 10 * 1024 * 1024,
+  professional: 100 * 1024 * 1024,
+  enterprise: 1024 * 1024 * 1024,
+};
 
 /** Tenants: the root of isolation (global table, one row per organization). */
 export const tenants = pgTable(
@@ -40,6 +62,51 @@ export const tenants = pgTable(
     index('tenants_is_active_idx').on(t.isActive),
     check('tenants_slug_check', sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$'`),
     check('tenants_seats_total_check', sql`${t.seatsTotal} >= 0`),
+    enumCheck('tenants', t.licenseTier, LICENSE_TIERS),
+    enumCheck('tenants', t.status, TENANT_STATUSES),
+    enumCheck('tenants', t.companySize, COMPANY_SIZES),
+  ],
+);
+
+/**
+ * Host names (subdomains and custom domains) that resolve to a tenant. The host name is unique
+ * across all tenants (listed in GLOBAL_UNIQUE_INDEXES), and a tenant has at most one primary.
+ */
+export const tenantDomains = tenantTable(
+  'tenant_domains',
+  {
+    hostname: varchar({ length: 253 }).notNull(),
+    kind: varchar({ length: 20, enum: TENANT_DOMAIN_KINDS }).notNull(),
+    isPrimary: boolean().notNull().default(false),
+    verifiedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('tenant_domains_hostname_key').on(t.hostname),
+    uniqueIndex('tenant_domains_tenant_id_is_primary_key').on(t.tenantId).where(sql`${t.isPrimary}`),
+    enumCheck('tenant_domains', t.kind, TENANT_DOMAIN_KINDS),
+    // Lowercase, dot-separated DNS labels: lookups compare host names byte for byte.
+    check(
+      'tenant_domains_hostname_check',
+      sql`${t.hostname} ~ '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'`,
+    ),
+  ],
+);
+
+/**
+ * Per-tenant configuration, one row per tenant. The typed shape and its defaults live in the
+ * tenancy module (`settings` is validated there); `version` is bumped on every change.
+ */
+export const tenantSettings = tenantTable(
+  'tenant_settings',
+  {
+    settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    version: integer().notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('tenant_settings_tenant_id_key').on(t.tenantId),
+    check('tenant_settings_version_check', sql`${t.version} >= 1`),
   ],
 );
 
@@ -47,3 +114,11 @@ export const tenants = pgTable(
 export type Tenant = typeof tenants.$inferSelect;
 /** A tenant row to insert. */
 export type NewTenant = typeof tenants.$inferInsert;
+/** A tenant domain row. */
+export type TenantDomain = typeof tenantDomains.$inferSelect;
+/** A tenant domain row to insert. */
+export type NewTenantDomain = typeof tenantDomains.$inferInsert;
+/** A tenant settings row. */
+export type TenantSettingsRow = typeof tenantSettings.$inferSelect;
+/** A tenant settings row to insert. */
+export type NewTenantSettingsRow = typeof tenantSettings.$inferInsert;
