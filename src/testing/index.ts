@@ -1,6 +1,6 @@
 // Public entry of @stocksync/db/testing: throwaway Postgres servers and per-test databases.
 export { startPostgres, type StartPostgresOptions, type TestPostgres, type PostgresSource } from './start-postgres.js';
-export { startLocalCluster, findPostgresBinDir, freePort, type LocalCluster, type LocalClusterOptions } from './local-cluster.js';
+export { startLocalCluster, findPostgresBinDir, freePort, clusterParentDir, type LocalCluster, type LocalClusterOptions } from './local-cluster.js';
 export { probeContainerRuntime, startPostgresContainer, type ContainerProbe, type PostgresContainerHandle } from './container.js';
 export {
   createTestDatabase,

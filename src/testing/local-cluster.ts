@@ -1,7 +1,7 @@
 // A throwaway Postgres cluster from the server binaries on this machine: initdb into a temp dir,
 // start on a free port with fsync off, and remove everything afterwards, even if our process dies.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync, chmodSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, chownSync, chmodSync, statfsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ export interface LocalCluster {
 export interface LocalClusterOptions {
   /** Folder holding `initdb` and `postgres`; defaults to `PG_BIN_DIR`, `pg_config --bindir`, then `/usr/lib/postgresql/<newest>/bin`. */
   binDir?: string;
+  /** Parent folder of the cluster's temp dir; default STOCKSYNC_PG_TMPDIR, else /dev/shm when it has room, else the OS temp dir. */
+  tmpRoot?: string;
   /** Extra `-c name=value` server settings. */
   settings?: Record<string, string | number>;
 }
@@ -40,6 +42,23 @@ export function findPostgresBinDir(explicit?: string): string | undefined {
     for (const v of versions) candidates.push(join(root, v, 'bin'));
   }
   return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')));
+}
+
+/**
+ * Where throwaway clusters live. A RAM-backed /dev/shm makes `CREATE DATABASE ... TEMPLATE` (a file
+ * copy) about ten times faster than a virtual disk, and the data is thrown away anyway.
+ */
+export function clusterParentDir(explicit?: string): string {
+  const chosen = explicit ?? process.env.STOCKSYNC_PG_TMPDIR;
+  if (chosen) return chosen;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    const fs = statfsSync('/dev/shm');
+    if (fs.bavail * fs.bsize > 2 * 2 ** 30) return '/dev/shm';
+  } catch {
+    /* no usable /dev/shm */
+  }
+  return tmpdir();
 }
 
 /** Asks the kernel for a free TCP port on loopback. */
@@ -76,7 +95,8 @@ const { rmSync } = require('node:fs');
 const [pgCtl, dataDir, tempRoot, uid, gid] = process.argv.slice(1);
 const opts = uid ? { uid: Number(uid), gid: Number(gid), stdio: 'ignore' } : { stdio: 'ignore' };
 function reap() {
-  spawnSync(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '20'], opts);
+  const fast = spawnSync(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '15'], opts);
+  if (fast.status !== 0) spawnSync(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '15'], opts);
   try { rmSync(tempRoot, { recursive: true, force: true }); } catch {}
   process.exit(0);
 }
@@ -108,7 +128,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     );
   }
   const owner = postgresUser();
-  const tempRoot = mkdtempSync(join(tmpdir(), 'stocksync-pg-'));
+  const tempRoot = mkdtempSync(join(clusterParentDir(options.tmpRoot), 'stocksync-pg-'));
   const dataDir = join(tempRoot, 'data');
   const socketDir = join(tempRoot, 'sock');
   const spawnOpts = owner ? { uid: owner.uid, gid: owner.gid } : {};
@@ -134,6 +154,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     synchronous_commit: 'off',
     full_page_writes: 'off',
     max_connections: 200,
+    // Shared memory segments as files in the data dir, so even a crash leaves nothing in /dev/shm.
+    dynamic_shared_memory_type: 'mmap',
     shared_buffers: '128MB',
     listen_addresses: '127.0.0.1',
     unix_socket_directories: socketDir,
