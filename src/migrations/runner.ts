@@ -515,7 +515,9 @@ export async function migrationStatus(target: MigrationTarget, options: Migrator
 /**
  * Adopts a database migrated by `drizzle-kit migrate` (records its applied migrations, matched
  * by journal `when` and verified by hash), or with `to`, marks every migration up to `to` as
- * applied on a database whose schema was created another way.
+ * applied on a database whose schema was created another way. drizzle-kit records data
+ * migrations without running them, so those stay pending (`skippedData`): run them with
+ * `migrateUp(..., { allowOutOfOrder: true })`.
  *
  * @example
  * ```ts
@@ -526,7 +528,7 @@ export async function migrationStatus(target: MigrationTarget, options: Migrator
 export async function baselineMigrations(
   target: MigrationTarget,
   options: MigratorOptions & { to?: string } = {},
-): Promise<{ baselined: string[] }> {
+): Promise<{ baselined: string[]; skippedData: string[] }> {
   return withSession(target, options, 'lock', async (session) => {
     const { conn, loc, files } = session;
     let chosen: MigrationFile[];
@@ -555,8 +557,14 @@ export async function baselineMigrations(
       }
     }
     const baselined: string[] = [];
+    const skippedData: string[] = [];
     for (const file of chosen) {
       if (session.applied.has(file.name)) continue;
+      // drizzle-kit recorded the marker without running the data migration: it stays pending.
+      if (file.kind === 'data' && options.to === undefined) {
+        skippedData.push(file.name);
+        continue;
+      }
       await conn.exec('begin');
       try {
         const id = await startRow(conn, loc, { name: file.name, sha256: file.sha256, direction: 'baseline', kind: file.kind });
@@ -569,7 +577,7 @@ export async function baselineMigrations(
       }
       baselined.push(file.name);
     }
-    return { baselined };
+    return { baselined, skippedData };
   });
 }
 
