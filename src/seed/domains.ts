@@ -3,12 +3,17 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../connection.js';
 import type { TenantSeedContext } from './context.js';
+import { seedOrganization } from './identity.js';
+import { seedProjects } from './projects.js';
 
 /** A function that adds one domain's rows for one tenant to its batch. */
 export type DomainSeeder = (ctx: TenantSeedContext) => void;
 
 /** Domain seeders run after tenants and users, in this order. */
-export const DOMAIN_SEEDERS = {} satisfies Record<string, DomainSeeder>;
+export const DOMAIN_SEEDERS = {
+  organization: seedOrganization,
+  projects: seedProjects,
+} satisfies Record<string, DomainSeeder>;
 
 /** Name of a seedable domain. */
 export type DomainName = keyof typeof DOMAIN_SEEDERS;

@@ -1,8 +1,23 @@
 // Seeds the tenant row and the identity domain: users (and their roles and statuses).
-import { tenants, users, type NewUser } from '../schema/index.js';
+import {
+  memberships,
+  sessions,
+  teamMembers,
+  teams,
+  tenantDomains,
+  tenants,
+  tenantSettings,
+  users,
+  type NewMembership,
+  type NewSession,
+  type NewTeam,
+  type NewTeamMember,
+  type NewTenantDomain,
+  type NewUser,
+} from '../schema/index.js';
 import type { SeededUser, TenantSeedContext } from './context.js';
 import { addDays, Random } from './random.js';
-import { COMPANY_FIRST, COMPANY_SECOND, COMPANY_SUFFIX, INDUSTRIES, LANGUAGES, personName, slugify, TIMEZONES } from './words.js';
+import { COMPANY_FIRST, COMPANY_SECOND, COMPANY_SUFFIX, INDUSTRIES, LANGUAGES, personName, slugify, TEAM_NAMES, TIMEZONES } from './words.js';
 
 /**
  * The deterministic tenant row for position `index` under `seed` (pure: no database access).
@@ -118,3 +133,103 @@ export function seedIdentity(ctx: TenantSeedContext): void {
 export function seedTenantRow(ctx: TenantSeedContext): void {
   ctx.batch.push(tenants, [ctx.tenant]);
 }
+
+/**
+ * Seeds the tenant's host names and settings, memberships (one per user), teams with members, and
+ * recent sign-in sessions. Publishes `ctx.refs.teams`.
+ *
+ * @example
+ * ```ts
+ * import { seedOrganization } from '@stocksync/db/seed';
+ * ```
+ */
+export function seedOrganization(ctx: TenantSeedContext): void {
+  const rng = ctx.rng('organization');
+  const t = ctx.tenant;
+  const { tenantId } = ctx;
+  const hosts: NewTenantDomain[] = [
+    {
+      tenantId,
+      id: rng.uuid(t.createdAt),
+      hostname: `${t.slug}.stocksync.app`,
+      kind: 'subdomain',
+      isPrimary: true,
+      verifiedAt: t.createdAt,
+      createdAt: t.createdAt,
+      updatedAt: t.createdAt,
+    },
+  ];
+  if (t.licenseTier === 'enterprise' || t.licenseTier === 'professional') {
+    const at = addDays(t.createdAt, rng.int(5, 60));
+    hosts.push({
+      tenantId,
+      id: rng.uuid(at),
+      hostname: `app.${t.domain}`,
+      kind: 'custom',
+      isPrimary: false,
+      verifiedAt: rng.chance(0.8) ? addDays(at, 1) : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  ctx.batch.push(tenantDomains, hosts);
+  ctx.batch.push(tenantSettings, [
+    { tenantId, id: rng.uuid(t.createdAt), settings: {}, version: 1, createdAt: t.createdAt, updatedAt: t.createdAt },
+  ]);
+
+  const memberRows: NewMembership[] = ctx.users.map((u) => ({
+    tenantId,
+    id: rng.uuid(u.createdAt),
+    userId: u.id,
+    role: u.role === 'guest' ? 'viewer' : u.role,
+    joinedAt: u.createdAt,
+    revokedAt: u.status === 'disabled' ? addDays(u.createdAt, rng.int(10, 25)) : null,
+    createdAt: u.createdAt,
+    updatedAt: u.createdAt,
+  }));
+  ctx.batch.push(memberships, memberRows);
+
+  const teamRows: NewTeam[] = rng.sample(TEAM_NAMES, rng.int(2, 4)).map((name) => {
+    const at = rng.between(t.createdAt, addDays(t.createdAt, 60));
+    return { tenantId, id: rng.uuid(at), name, description: `${name} team of ${t.name}.`, createdAt: at, updatedAt: at };
+  });
+  ctx.batch.push(teams, teamRows);
+  const memberOf: NewTeamMember[] = [];
+  for (const team of teamRows) {
+    const people = rng.sample(ctx.users, rng.int(2, Math.min(6, ctx.users.length)));
+    people.forEach((u, i) => {
+      const at = u.createdAt > team.createdAt! ? u.createdAt : team.createdAt!;
+      memberOf.push({ tenantId, id: rng.uuid(at), teamId: team.id!, userId: u.id, role: i === 0 ? 'lead' : 'member', createdAt: at, updatedAt: at });
+    });
+  }
+  ctx.batch.push(teamMembers, memberOf);
+  ctx.refs.teams = teamRows.map((r) => r.id!);
+
+  const sessionRows: NewSession[] = [];
+  for (const u of ctx.users.filter((x) => x.status === 'active')) {
+    for (let i = rng.int(1, 3); i > 0; i--) {
+      const start = rng.pastDate(60, 1);
+      const open = i === 1 && rng.chance(0.3);
+      sessionRows.push({
+        tenantId,
+        id: rng.uuid(start),
+        userId: u.id,
+        startedAt: start,
+        endedAt: open ? null : new Date(start.getTime() + rng.int(5, 480) * 60_000),
+        activityData: { pages: rng.int(1, 40), actions: rng.int(0, 25) },
+        ipAddress: `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+        userAgent: rng.pick(USER_AGENTS),
+        createdAt: start,
+        updatedAt: start,
+      });
+    }
+  }
+  ctx.batch.push(sessions, sessionRows);
+}
+
+const USER_AGENTS = [
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+  'StockSync-Mobile/3.4.1 (iOS 17.5)',
+] as const;

@@ -12,7 +12,9 @@ export {
   type ClientKind,
 } from './writer.js';
 export { tenantContext, activeUsers, type TenantSeedContext, type SeededUser } from './context.js';
-export { tenantRow, seedIdentity, seedTenantRow } from './identity.js';
+export { tenantRow, seedIdentity, seedTenantRow, seedOrganization } from './identity.js';
+export { seedProjects, fakeSha256, capped } from './projects.js';
+export { updateRows, arrayLiteral, type UpdateColumn } from './sql.js';
 export { DOMAIN_SEEDERS, countRowsByDomain, domainOfTable, type DomainName, type DomainSeeder } from './domains.js';
 export {
   SCALES,

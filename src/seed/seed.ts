@@ -101,7 +101,7 @@ export function generateTenant(
   seedTenantRow(ctx);
   seedIdentity(ctx);
   for (const name of Object.keys(DOMAIN_SEEDERS) as DomainName[]) {
-    if (domains.includes(name)) (DOMAIN_SEEDERS as Record<string, (c: TenantSeedContext) => void>)[name]!(ctx);
+    if (domains.includes(name)) DOMAIN_SEEDERS[name](ctx);
   }
   return ctx;
 }

@@ -1,8 +1,8 @@
 // Bulk loading of generated rows: a batch collects rows per table, then one transaction writes them
 // in foreign-key order, with COPY (node-postgres, postgres.js, PGlite) or multi-row INSERTs.
-import { getTableColumns, getTableName, is, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, sql, type SQL, type Table } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
-import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgDialect, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../connection.js';
 import { ConfigurationError } from '../errors.js';
 
@@ -29,7 +29,31 @@ type AnyRow = Record<string, unknown>;
  */
 export class SeedBatch {
   private readonly rows = new Map<PgTable, AnyRow[]>();
+  private readonly statements: SQL[] = [];
+  private readonly fixups: SQL[] = [];
   private count = 0;
+
+  /**
+   * Queues a statement to run after the rows are written, in the same transaction (for example
+   * walking tasks through their status transitions, which the database only allows one step at a time).
+   */
+  after(statement: SQL): void {
+    this.statements.push(statement);
+  }
+
+  /**
+   * Queues a statement that restores deterministic bookkeeping columns (`updated_at` that triggers
+   * set to now()); it runs with triggers off (`session_replication_role = replica`) and only when
+   * the connection may do that (superuser), otherwise it is skipped.
+   */
+  fixup(statement: SQL): void {
+    this.fixups.push(statement);
+  }
+
+  /** The queued statements (after, then fixups). */
+  pending(): { after: SQL[]; fixups: SQL[] } {
+    return { after: this.statements.slice(), fixups: this.fixups.slice() };
+  }
 
   /** Adds rows for a table. */
   push<T extends PgTable>(table: T, rows: Array<T['$inferInsert']>): void {
@@ -68,6 +92,8 @@ export class SeedBatch {
   /** Empties the batch. */
   clear(): void {
     this.rows.clear();
+    this.statements.length = 0;
+    this.fixups.length = 0;
     this.count = 0;
   }
 }
@@ -132,13 +158,18 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteB
   const ordered = batch.ordered();
   const counts: Record<string, number> = {};
   if (ordered.length === 0) return counts;
+  const { after, fixups } = batch.pending();
+  const statements = [...after];
+  if (fixups.length && (await canDisableTriggers(db))) {
+    statements.push(sql`set local session_replication_role = replica`, ...fixups, sql`set local session_replication_role = origin`);
+  }
   const done = (table: PgTable, rows: number) => {
     const name = getTableName(table);
     counts[name] = (counts[name] ?? 0) + rows;
     options.onRows?.(name, rows);
   };
-  if (method === 'insert') await insertRows(db, ordered, done);
-  else await copyRows(db, ordered, done);
+  if (method === 'insert') await insertRows(db, ordered, statements, done);
+  else await copyRows(db, ordered, statements, done);
   batch.clear();
   return counts;
 }
@@ -146,7 +177,27 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteB
 // Postgres accepts at most 65,535 bind parameters per statement.
 const MAX_PARAMETERS = 60_000;
 
-async function insertRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done: (t: PgTable, n: number) => void) {
+const privileged = new WeakMap<object, boolean>();
+
+/** Whether this connection may switch triggers off for a transaction (superuser). */
+async function canDisableTriggers(db: Database): Promise<boolean> {
+  const known = privileged.get(db);
+  if (known !== undefined) return known;
+  const result = await db.execute(sql`select rolsuper as su from pg_roles where rolname = current_user`);
+  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  const value = Boolean((rows[0] as { su?: boolean } | undefined)?.su);
+  privileged.set(db, value);
+  return value;
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+async function insertRows(
+  db: Database,
+  ordered: Array<[PgTable, AnyRow[]]>,
+  statements: SQL[],
+  done: (t: PgTable, n: number) => void,
+) {
   await db.transaction(async (tx) => {
     for (const [table, rows] of ordered) {
       const width = Object.keys(getTableConfig(table).columns).length || 1;
@@ -156,6 +207,7 @@ async function insertRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, don
       }
       done(table, rows.length);
     }
+    for (const statement of statements) await tx.execute(statement);
   });
 }
 
@@ -212,7 +264,13 @@ function quoteIdent(name: string): string {
 // Rows per COPY chunk written to the stream (keeps memory flat on large batches).
 const COPY_CHUNK = 5_000;
 
-async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done: (t: PgTable, n: number) => void) {
+async function copyRows(
+  db: Database,
+  ordered: Array<[PgTable, AnyRow[]]>,
+  statements: SQL[],
+  done: (t: PgTable, n: number) => void,
+) {
+  const compiled = statements.map((s) => dialect.sqlToQuery(s));
   const kind = clientKind(db);
   const client = (db as unknown as { $client: unknown }).$client;
   if (kind === 'pglite') {
@@ -224,6 +282,7 @@ async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done:
         await tx.query(plan.statement(`'/dev/blob'`), [], { blob });
         done(table, rows.length);
       }
+      for (const q of compiled) await tx.query(q.sql, q.params);
     });
     return;
   }
@@ -236,6 +295,7 @@ async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done:
         await pipeChunks(stream, plan, rows);
         done(table, rows.length);
       }
+      for (const q of compiled) await tx.unsafe(q.sql, q.params as never[]);
     });
     return;
   }
@@ -250,6 +310,7 @@ async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, done:
       await pipeChunks(stream, plan, rows);
       done(table, rows.length);
     }
+    for (const q of compiled) await conn.query(q.sql, q.params);
     await conn.query('COMMIT');
   } catch (error) {
     await conn.query('ROLLBACK').catch(() => {});
