@@ -5,6 +5,9 @@ import type { Database } from '../connection.js';
 import type { TenantSeedContext } from './context.js';
 import { seedOrganization } from './identity.js';
 import { seedProjects } from './projects.js';
+import { seedDocuments } from './documents.js';
+import { seedWorkflows } from './workflows.js';
+import { seedAudit } from './audit.js';
 
 /** A function that adds one domain's rows for one tenant to its batch. */
 export type DomainSeeder = (ctx: TenantSeedContext) => void;
@@ -13,6 +16,9 @@ export type DomainSeeder = (ctx: TenantSeedContext) => void;
 export const DOMAIN_SEEDERS = {
   organization: seedOrganization,
   projects: seedProjects,
+  documents: seedDocuments,
+  workflows: seedWorkflows,
+  audit: seedAudit,
 } satisfies Record<string, DomainSeeder>;
 
 /** Name of a seedable domain. */

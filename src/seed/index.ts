@@ -14,6 +14,9 @@ export {
 export { tenantContext, activeUsers, type TenantSeedContext, type SeededUser } from './context.js';
 export { tenantRow, seedIdentity, seedTenantRow, seedOrganization } from './identity.js';
 export { seedProjects, fakeSha256, capped } from './projects.js';
+export { seedDocuments } from './documents.js';
+export { seedWorkflows } from './workflows.js';
+export { seedAudit } from './audit.js';
 export { updateRows, arrayLiteral, type UpdateColumn } from './sql.js';
 export { DOMAIN_SEEDERS, countRowsByDomain, domainOfTable, type DomainName, type DomainSeeder } from './domains.js';
 export {
