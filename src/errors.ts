@@ -49,6 +49,11 @@ export class TenantContextError extends StocksyncError {
   override readonly code = 'TENANT_CONTEXT_INVALID';
 }
 
+/** The scoped builder refused an operation: a write to a global table, or moving a row to another tenant. */
+export class TenantScopeError extends StocksyncError {
+  override readonly code = 'TENANT_SCOPE';
+}
+
 /** The tenant does not exist (or was purged). Middleware maps it to 404. */
 export class TenantNotFoundError extends StocksyncError {
   override readonly code = 'TENANT_NOT_FOUND';

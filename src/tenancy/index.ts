@@ -1,2 +1,40 @@
-// Public entry of @stocksync/db/tenancy.
-export {};
+// Public entry of @stocksync/db/tenancy: tenant context, the scoped builder, and their errors.
+export {
+  withTenant,
+  currentTenant,
+  requireTenant,
+  currentTransaction,
+  tenantContextSql,
+  tenantIdOf,
+  quoteLiteral,
+  tenantStatusCache,
+  TenantStatusCache,
+  TENANT_NOT_FOUND_SQLSTATE,
+  TENANT_UNAVAILABLE_SQLSTATE,
+  type Actor,
+  type ActorRole,
+  type AnyPgDatabase,
+  type ContextMode,
+  type TenantContext,
+  type TenantRef,
+  type TransactionOf,
+  type WithTenantOptions,
+} from './context.js';
+export {
+  tenantDb,
+  isTenantTable,
+  type TenantDatabase,
+  type TenantDbOptions,
+  type TenantInsertBuilder,
+  type TenantInsertValue,
+  type TenantScopedTable,
+  type TenantUpdateBuilder,
+  type TenantUpdateSet,
+} from './tenant-db.js';
+export {
+  TenantContextError,
+  TenantContextMissingError,
+  TenantNotFoundError,
+  TenantScopeError,
+  TenantUnavailableError,
+} from '../errors.js';
