@@ -22,6 +22,21 @@ export const GLOBAL_TABLES: GlobalTable[] = [
     reason:
       'The root of isolation: every tenant_id references it, and it is read before a tenant context exists (resolution by slug or domain). On Citus it is a reference table.',
   },
+  {
+    table: 'billing_products',
+    reason:
+      'The product catalog (spec: global catalog model): the same products are sold to every tenant, and cart items, order items, subscriptions, entitlements and licenses of every tenant reference it. Read-only for the application role; a Citus reference table.',
+  },
+  {
+    table: 'billing_product_requirements',
+    reason:
+      "The catalog's `requires` dependencies between billing_products, global like the catalog it belongs to; checkout reads it for every tenant. Read-only for the application role.",
+  },
+  {
+    table: 'tax_rates',
+    reason:
+      'Tax rates by country and state (spec: TaxRate is a global catalog model): set by law, not by a tenant, and read by every tenant order. Read-only for the application role.',
+  },
 ];
 
 /** A unique index that does not include `tenant_id`, on a tenant table, and why. */
