@@ -48,3 +48,7 @@ export {
   type BatchResult,
 } from './data.js';
 export { quoteIdent, quoteLiteral } from './sql.js';
+export { generateDownSql, writeDownFile, orderDownStatements } from './generator.js';
+export { lintMigrations, lintSql, type LintFinding, type LintResult, type LintRule } from './lint.js';
+export { verifyMigrations, type VerifyOptions, type VerifyResult, type VerifiedMigration } from './verify.js';
+export { schemaFingerprint, dataFingerprint, diffLines } from './fingerprint.js';

@@ -1,8 +1,10 @@
 // Registers every command of the CLI, one file per command group.
 import type { Command } from 'commander';
 import { registerBootstrap } from './bootstrap.js';
+import { registerMigrate } from './migrate.js';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
   registerBootstrap(program);
+  registerMigrate(program);
 }

@@ -1,0 +1,176 @@
+// `verify`: on a throwaway database, every migration goes up, down and up again; the schema (and
+// data) after the down must equal the state before the up, and the second up must match the first.
+import { randomBytes } from 'node:crypto';
+import { openMigrationConnection, type MigrationConnection, type MigrationTarget } from './adapter.js';
+import { createDataContext } from './data.js';
+import { dataFingerprint, diffLines, schemaFingerprint } from './fingerprint.js';
+import { checkpointTable, DEFAULT_MIGRATIONS_SCHEMA, DEFAULT_MIGRATIONS_TABLE, DRIZZLE_MIGRATIONS_TABLE } from './history.js';
+import { defaultMigrationsFolder } from './folder.js';
+import { loadDataMigration, loadMigrations } from './loader.js';
+import { migrateDown, migrateUp, type MigrationEvent } from './runner.js';
+import { quoteIdent } from './sql.js';
+
+/** The outcome of verifying one migration. */
+export interface VerifiedMigration {
+  name: string;
+  kind: 'sql' | 'data';
+  ok: boolean;
+  /** Why it failed: a runner error or the catalog lines that differ (`- before`, `+ after`). */
+  problems: string[];
+  /** Set when the down part was skipped (irreversible data migration). */
+  skipped?: string;
+  durationMs: number;
+}
+
+/** Result of {@link verifyMigrations}. */
+export interface VerifyResult {
+  ok: boolean;
+  migrations: VerifiedMigration[];
+  /** Where it ran: 'server' (a throwaway database) or 'embedded' (in-memory PGlite). */
+  engine: 'server' | 'embedded';
+}
+
+/** Options of {@link verifyMigrations}. */
+export interface VerifyOptions {
+  folder?: string;
+  /** Superuser URL of a server to create the throwaway database on. Default: TEST_DATABASE_URL, STOCKSYNC_TEST_SERVER_URL, else one started by `@stocksync/db/testing`. */
+  serverUrl?: string;
+  /** Verify on an in-memory PGlite instead of a server. */
+  embedded?: boolean;
+  /** Only report migrations from this one on (earlier ones are still applied first). */
+  from?: string;
+  /** Stop at the first failing migration (default true: later results would be noise). */
+  bail?: boolean;
+  onMigration?: (result: VerifiedMigration) => void;
+  onEvent?: (event: MigrationEvent) => void;
+}
+
+async function throwaway(options: VerifyOptions): Promise<{ target: MigrationTarget; engine: VerifyResult['engine']; cleanup(): Promise<void> }> {
+  if (options.embedded) {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+    const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+    const client = new PGlite({ extensions: { btree_gin, btree_gist } });
+    await client.waitReady;
+    return {
+      target: { db: undefined as never, driver: 'pglite', client, close: () => client.close() },
+      engine: 'embedded',
+      cleanup: () => client.close(),
+    };
+  }
+  const testing = await import('../testing/index.js');
+  let stop = async () => {};
+  let serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL ?? process.env.STOCKSYNC_TEST_SERVER_URL;
+  if (!serverUrl) {
+    const server = await testing.startPostgres();
+    serverUrl = server.url;
+    stop = server.stop;
+  }
+  const name = `stocksync_verify_${randomBytes(6).toString('hex')}`;
+  const admin = await openMigrationConnection({ url: serverUrl });
+  try {
+    await admin.exec(`create database ${quoteIdent(name)}`);
+  } finally {
+    await admin.release();
+  }
+  return {
+    target: { url: testing.withDatabase(serverUrl, name) },
+    engine: 'server',
+    cleanup: async () => {
+      const drop = await openMigrationConnection({ url: serverUrl });
+      try {
+        await drop.exec(`drop database if exists ${quoteIdent(name)} with (force)`);
+      } finally {
+        await drop.release();
+        await stop();
+      }
+    },
+  };
+}
+
+async function snapshot(conn: MigrationConnection) {
+  return { schema: await schemaFingerprint(conn), data: await dataFingerprint(conn) };
+}
+
+/**
+ * Verifies every migration of a folder on a throwaway database: up, down, up again. A down must
+ * bring back exactly the schema (and data) the up started from, and the second up must produce
+ * the same state as the first. Data migrations may export `fixture(ctx)` to add rows first.
+ *
+ * @example
+ * ```ts
+ * import { verifyMigrations } from '@stocksync/db/migrations';
+ * const { ok, migrations } = await verifyMigrations({ folder: 'drizzle' });
+ * ```
+ */
+export async function verifyMigrations(options: VerifyOptions = {}): Promise<VerifyResult> {
+  const folder = options.folder ?? defaultMigrationsFolder();
+  const files = loadMigrations(folder);
+  const db = await throwaway(options);
+  const results: VerifiedMigration[] = [];
+  try {
+    const conn = await openMigrationConnection(db.target);
+    try {
+      const runner = { folder, onEvent: options.onEvent, lock: { mode: 'fail' as const } };
+      let reporting = options.from === undefined;
+      for (const file of files) {
+        reporting ||= file.name === options.from;
+        if (!reporting) {
+          await migrateUp(conn, { ...runner, to: file.name });
+          continue;
+        }
+        const started = Date.now();
+        const problems: string[] = [];
+        let skipped: string | undefined;
+        try {
+          if (file.kind === 'data') {
+            const mod = await loadDataMigration(file.dataPath!);
+            if (mod.fixture) {
+              const ctx = await createDataContext({
+                conn,
+                migration: file.name,
+                direction: 'up',
+                inTransaction: false,
+                checkpointTable: checkpointTable({ schema: DEFAULT_MIGRATIONS_SCHEMA, table: DEFAULT_MIGRATIONS_TABLE, drizzleTable: DRIZZLE_MIGRATIONS_TABLE }),
+              });
+              await mod.fixture(ctx);
+            }
+            if (typeof mod.down !== 'function') skipped = `irreversible: ${mod.irreversible}`;
+          } else if (file.downSql === undefined) {
+            problems.push('no down file');
+          }
+          const before = await snapshot(conn);
+          await migrateUp(conn, { ...runner, to: file.name });
+          const afterUp = await snapshot(conn);
+          if (!skipped && problems.length === 0) {
+            await migrateDown(conn, { ...runner, steps: 1 });
+            const afterDown = await snapshot(conn);
+            for (const line of diffLines(before.schema, afterDown.schema)) problems.push(`schema after down differs from before up: ${line}`);
+            for (const line of diffLines(before.data, afterDown.data)) problems.push(`data after down differs from before up: ${line}`);
+            await migrateUp(conn, { ...runner, to: file.name });
+            const again = await snapshot(conn);
+            for (const line of diffLines(afterUp.schema, again.schema)) problems.push(`schema after up, down, up differs from the first up: ${line}`);
+          }
+        } catch (error) {
+          problems.push(error instanceof Error ? error.message : String(error));
+        }
+        const result: VerifiedMigration = {
+          name: file.name,
+          kind: file.kind,
+          ok: problems.length === 0,
+          problems,
+          ...(skipped ? { skipped } : {}),
+          durationMs: Date.now() - started,
+        };
+        results.push(result);
+        options.onMigration?.(result);
+        if (!result.ok && (options.bail ?? true)) break;
+      }
+    } finally {
+      await conn.release();
+    }
+  } finally {
+    await db.cleanup();
+  }
+  return { ok: results.every((r) => r.ok), migrations: results, engine: db.engine };
+}
