@@ -127,7 +127,7 @@ export function splitStatements(text: string): string[] {
  */
 export function transactionMode(text: string): { transaction: boolean; reason?: string } {
   if (/^\s*--\s*no-transaction\b/im.test(text)) return { transaction: false, reason: 'the file has a -- no-transaction directive' };
-  const code = stripSqlComments(text);
+  const code = stripSqlComments(text).replace(/'(?:[^']|'')*'/g, "''");
   for (const pattern of NON_TRANSACTIONAL) {
     const found = pattern.exec(code);
     if (found) return { transaction: false, reason: `"${found[0].replace(/\s+/g, ' ')}" cannot run inside a transaction` };

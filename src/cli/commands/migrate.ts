@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { MigrationChecksumError, MigrationFailedError, MigrationIrreversibleError, MigrationLockError, MigrationPlanError } from '@stocksync/db';
 import {
@@ -117,9 +117,11 @@ function parseSeconds(value: string): string {
   return value;
 }
 
-function runDrizzleKit(args: string[]): void {
+function runDrizzleKit(args: string[], config?: string): void {
+  if (config) args = [...args, '--config', config];
   const require = createRequire(import.meta.url);
-  const bin = require.resolve('drizzle-kit/bin.cjs');
+  // bin.cjs is not in drizzle-kit's export map: find it next to the package entry.
+  const bin = join(dirname(require.resolve('drizzle-kit')), 'bin.cjs');
   const result = spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`drizzle-kit ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
 }
@@ -378,14 +380,15 @@ export function registerMigrate(program: Command): void {
     .description('Run drizzle-kit generate, then write the down file from the snapshots (review both).')
     .requiredOption('--name <name>', 'migration name')
     .option('--custom', 'an empty custom SQL migration (write up and down by hand)')
+    .option('--config <path>', 'drizzle-kit config (default: drizzle.config.ts); its `out` must be --folder')
     .action(async (_o: unknown, command: Command) => {
-      const o = opts(command) as MigrateOptions & { name: string; custom?: boolean };
+      const o = opts(command) as MigrateOptions & { name: string; custom?: boolean; config?: string };
       await guarded(async () => {
         const folder = folderOf(o);
         const before = new Set(journalTags(folder));
-        runDrizzleKit(['generate', '--name', o.name, ...(o.custom ? ['--custom'] : [])]);
+        runDrizzleKit(['generate', '--name', o.name, ...(o.custom ? ['--custom'] : [])], o.config);
         const added = journalTags(folder).filter((t) => !before.has(t));
-        if (added.length === 0) return print('drizzle-kit generated nothing (no schema change).');
+        if (added.length === 0) return print(`drizzle-kit added nothing to ${folder} (no schema change, or its config writes elsewhere: pass --folder <its out>).`);
         for (const tag of added) {
           if (o.custom) {
             print(`${tag}.sql created: write the SQL and its exact revert in ${tag}.down.sql.`);
@@ -414,14 +417,15 @@ export function registerMigrate(program: Command): void {
     .command('create')
     .description('Create a data migration: a journal entry (drizzle-kit generate --custom) plus a .data.ts template.')
     .requiredOption('--data <name>', 'data migration name')
+    .option('--config <path>', 'drizzle-kit config (default: drizzle.config.ts); its `out` must be --folder')
     .action(async (_o: unknown, command: Command) => {
-      const o = opts(command) as MigrateOptions & { data: string };
+      const o = opts(command) as MigrateOptions & { data: string; config?: string };
       await guarded(async () => {
         const folder = folderOf(o);
         const before = new Set(journalTags(folder));
-        runDrizzleKit(['generate', '--custom', '--name', o.data]);
+        runDrizzleKit(['generate', '--custom', '--name', o.data], o.config);
         const tag = journalTags(folder).find((t) => !before.has(t));
-        if (!tag) throw new MigrationPlanError('drizzle-kit generate --custom added no journal entry.');
+        if (!tag) throw new MigrationPlanError(`drizzle-kit generate --custom added no journal entry to ${folder}: pass --folder <the config's out>.`);
         writeFileSync(join(folder, `${tag}.sql`), `${DATA_MIGRATION_MARKER} ${tag}.data.ts\n-- Run by stocksync-db migrate up; drizzle-kit migrate only records it.\n`);
         writeFileSync(join(folder, `${tag}.data.ts`), DATA_TEMPLATE(tag));
         loadMigrations(folder);

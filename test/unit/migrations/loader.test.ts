@@ -1,0 +1,55 @@
+// SQL text helpers of the loader: comments, breakpoints, the transaction directive and CONCURRENTLY detection.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MigrationPlanError } from '../../../src/errors.js';
+import { loadMigrations, splitStatements, stripSqlComments, transactionMode } from '../../../src/migrations/index.js';
+import { fixtureFolder } from '../../integration/migrations/helpers.js';
+
+describe('loader helpers', () => {
+  it('strips comments but keeps strings and dollar-quoted bodies intact', () => {
+    expect(stripSqlComments("select '--not a comment' -- a comment\n/* block */ from t")).toBe("select '--not a comment' \n from t");
+    expect(stripSqlComments('do $$ begin -- inside\n end $$;')).toBe('do $$ begin -- inside\n end $$;');
+    expect(stripSqlComments("select 'it''s' -- x")).toBe("select 'it''s' ");
+  });
+
+  it('splits on statement breakpoints and drops comment-only chunks', () => {
+    expect(splitStatements('create table a (id int);\n--> statement-breakpoint\n-- only a comment\n--> statement-breakpoint\nselect 1;')).toEqual([
+      'create table a (id int);',
+      'select 1;',
+    ]);
+    expect(splitStatements('-- stocksync:data-migration 0001_x.data.ts\n')).toEqual([]);
+  });
+
+  it('runs outside a transaction for the directive and for statements Postgres refuses in one', () => {
+    expect(transactionMode('create index a_idx on a (id);')).toEqual({ transaction: true });
+    expect(transactionMode('CREATE UNIQUE INDEX CONCURRENTLY a_idx ON a (id);').transaction).toBe(false);
+    expect(transactionMode('drop index concurrently a_idx;').transaction).toBe(false);
+    expect(transactionMode('-- no-transaction\nupdate a set x = 1;')).toEqual({ transaction: false, reason: 'the file has a -- no-transaction directive' });
+    expect(transactionMode('-- we never use create index concurrently here\nselect 1;').transaction).toBe(true);
+    expect(transactionMode("select 'create index concurrently';").transaction).toBe(true);
+  });
+
+  it('rejects files that belong to no journal entry, and data markers without their module', () => {
+    const folder = fixtureFolder([{ name: '0000_a', up: 'select 1;' }]);
+    writeFileSync(join(folder, '0001_stray.sql'), 'select 2;');
+    expect(() => loadMigrations(folder)).toThrow(MigrationPlanError);
+    const data = fixtureFolder([{ name: '0000_a', up: '-- stocksync:data-migration 0000_a.data.ts\n' }]);
+    expect(() => loadMigrations(data)).toThrow(/0000_a.data.ts is missing/);
+    const empty = mkdtempSync(join(tmpdir(), 'stocksync-empty-'));
+    expect(() => loadMigrations(empty)).toThrow(/No drizzle-kit journal/);
+  });
+
+  it('hashes up files exactly as drizzle-orm does and data migrations by their module', () => {
+    const folder = fixtureFolder([
+      { name: '0000_a', up: 'select 1;', down: 'select 0;' },
+      { name: '0001_d', data: 'export async function up() {}\nexport const irreversible = "x";\n' },
+    ]);
+    const [a, d] = loadMigrations(folder);
+    expect(a!.sha256).toBe(a!.drizzleHash);
+    expect(a!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(d!.kind).toBe('data');
+    expect(d!.sha256).not.toBe(d!.drizzleHash);
+  });
+});
