@@ -1,6 +1,7 @@
 // What every domain seeder receives for one tenant: its random source, ids of rows seeded so far,
 // and the batch the rows go into.
 import type { NewTenant, NewUser } from '../schema/index.js';
+import type { SeedEnvironment } from './catalog.js';
 import { Random } from './random.js';
 import type { SeedBatch } from './writer.js';
 
@@ -29,12 +30,20 @@ export interface TenantSeedContext {
   /** Ids and facts a domain publishes for the domains after it. */
   refs: Record<string, unknown>;
   batch: SeedBatch;
+  /** The global catalog and tax rates in the database. */
+  env: SeedEnvironment;
   /** A generator for one domain of this tenant: independent of how much other domains drew. */
   rng(domain: string): Random;
 }
 
 /** Creates the context of tenant `index` under `seed`. */
-export function tenantContext(seed: string, index: number, batch: SeedBatch, tenant: TenantSeedContext['tenant']): TenantSeedContext {
+export function tenantContext(
+  seed: string,
+  index: number,
+  batch: SeedBatch,
+  tenant: TenantSeedContext['tenant'],
+  env: SeedEnvironment,
+): TenantSeedContext {
   return {
     seed,
     index,
@@ -43,6 +52,7 @@ export function tenantContext(seed: string, index: number, batch: SeedBatch, ten
     users: [],
     refs: {},
     batch,
+    env,
     rng: (domain) => Random.from(seed, 'tenant', index, domain),
   };
 }

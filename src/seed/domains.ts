@@ -8,6 +8,11 @@ import { seedProjects } from './projects.js';
 import { seedDocuments } from './documents.js';
 import { seedWorkflows } from './workflows.js';
 import { seedAudit } from './audit.js';
+import { seedInventory } from './inventory.js';
+import { seedBilling } from './billing.js';
+import { seedLicenses } from './licenses.js';
+import { seedContacts } from './contacts.js';
+import { seedMessaging } from './messaging.js';
 
 /** A function that adds one domain's rows for one tenant to its batch. */
 export type DomainSeeder = (ctx: TenantSeedContext) => void;
@@ -19,6 +24,11 @@ export const DOMAIN_SEEDERS = {
   documents: seedDocuments,
   workflows: seedWorkflows,
   audit: seedAudit,
+  inventory: seedInventory,
+  billing: seedBilling,
+  licenses: seedLicenses,
+  contacts: seedContacts,
+  messaging: seedMessaging,
 } satisfies Record<string, DomainSeeder>;
 
 /** Name of a seedable domain. */

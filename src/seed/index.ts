@@ -17,6 +17,12 @@ export { seedProjects, fakeSha256, capped } from './projects.js';
 export { seedDocuments } from './documents.js';
 export { seedWorkflows } from './workflows.js';
 export { seedAudit } from './audit.js';
+export { seedInventory, type InventoryRefs } from './inventory.js';
+export { seedBilling, type BillingRefs } from './billing.js';
+export { seedLicenses } from './licenses.js';
+export { seedContacts } from './contacts.js';
+export { seedMessaging } from './messaging.js';
+export { ensureCatalog, catalogRows, defaultEnvironment, taxCents, type CatalogProduct, type SeedEnvironment } from './catalog.js';
 export { updateRows, arrayLiteral, type UpdateColumn } from './sql.js';
 export { DOMAIN_SEEDERS, countRowsByDomain, domainOfTable, type DomainName, type DomainSeeder } from './domains.js';
 export {

@@ -5,8 +5,10 @@ import type { Database } from '../connection.js';
 import { ConfigurationError } from '../errors.js';
 import { tenants } from '../schema/index.js';
 import { tenantContext, type TenantSeedContext } from './context.js';
+import { defaultEnvironment, ensureCatalog, type SeedEnvironment } from './catalog.js';
 import { DOMAIN_SEEDERS, type DomainName } from './domains.js';
 import { seedIdentity, seedTenantRow, tenantRow } from './identity.js';
+import { arrayLiteral } from './sql.js';
 import { SeedBatch, defaultWriteMethod, writeBatch, type WriteMethod } from './writer.js';
 
 /** Named sizes: how many tenants a run seeds (each tenant holds about a thousand rows). */
@@ -96,8 +98,9 @@ export function generateTenant(
   index: number,
   batch: SeedBatch,
   domains: readonly DomainName[] = Object.keys(DOMAIN_SEEDERS) as DomainName[],
+  env: SeedEnvironment = defaultEnvironment(),
 ): TenantSeedContext {
-  const ctx = tenantContext(seed, index, batch, tenantRow(seed, index));
+  const ctx = tenantContext(seed, index, batch, tenantRow(seed, index), env);
   seedTenantRow(ctx);
   seedIdentity(ctx);
   for (const name of Object.keys(DOMAIN_SEEDERS) as DomainName[]) {
@@ -140,6 +143,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     }
     present = new Set();
   }
+  const env = count > 0 ? await ensureCatalog(db) : defaultEnvironment();
   const batch = new SeedBatch();
   const rows: Record<string, number> = {};
   const limit = options.batchRows ?? 20_000;
@@ -147,6 +151,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   let created = 0;
   let total = 0;
   const flush = async () => {
+    dropTriggerAudit(batch);
     const written = await writeBatch(db, batch, { method });
     for (const [table, n] of Object.entries(written)) {
       rows[table] = (rows[table] ?? 0) + n;
@@ -155,7 +160,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   };
   for (const index of indexes) {
     if (!present.has(ids[index - from]!)) {
-      generateTenant(seed, index, batch, options.domains);
+      generateTenant(seed, index, batch, options.domains, env);
       created++;
       if (batch.size >= limit) await flush();
     }
@@ -174,6 +179,20 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     totalRows: total,
     ms: Date.now() - started,
   };
+}
+
+/**
+ * The audit triggers log every seeded insert (with random ids and the current time); seed data is
+ * not user activity, so those entries are removed again in the same transaction (only possible,
+ * and only done, when the connection may switch triggers off: superuser).
+ */
+function dropTriggerAudit(batch: SeedBatch): void {
+  const ids = batch.rowsOf(tenants).map((t) => t.id!);
+  if (!ids.length) return;
+  batch.fixup(
+    sql`delete from audit_logs where created_at = now() and metadata->>'source' = 'trigger'
+        and tenant_id = any(${arrayLiteral(ids)}::uuid[])`,
+  );
 }
 
 /** Options for {@link seedTenant}. */
@@ -205,7 +224,8 @@ export async function seedTenant(
   const present = await existingTenantIds(db, [row.id]);
   if (present.size) return { tenantId: row.id, slug: row.slug, created: false, rows: {} };
   const batch = new SeedBatch();
-  generateTenant(seed, index, batch, options.domains);
+  generateTenant(seed, index, batch, options.domains, await ensureCatalog(db));
+  dropTriggerAudit(batch);
   const rows = await writeBatch(db, batch, { method: options.method ?? defaultWriteMethod(db) });
   return { tenantId: row.id, slug: row.slug, created: true, rows };
 }

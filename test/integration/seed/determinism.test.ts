@@ -1,5 +1,6 @@
 // Seeding is deterministic (same seed, byte-identical tables on two databases, COPY and INSERT alike),
 // idempotent (a second run adds nothing), and keeps tenants apart.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRowsByDomain, seedDatabase, tableChecksums, tenantIdFor } from '../../../src/seed/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
@@ -24,6 +25,30 @@ describe('seedDatabase', () => {
     expect(sa).toEqual(sb);
     expect(sa.tenants!.rows).toBe(2);
     expect(sa.tasks!.rows).toBeGreaterThan(0);
+  });
+
+  it('leaves the derived state the triggers maintain consistent', async () => {
+    const one = async (query: string) => {
+      const result = await a.db.execute(sql.raw(query));
+      return (result as unknown as { rows: Array<Record<string, unknown>> }).rows[0]!;
+    };
+    // Stock levels equal the sum of their ledger rows.
+    expect(await one('select count(*)::int as n from stocksync_stock_level_drift()')).toEqual({ n: 0 });
+    expect(await one(`select count(*)::int as n from stock_levels where quantity > 0`)).not.toEqual({ n: 0 });
+    // Tasks reached statuses past the initial ones through the transition trigger.
+    expect(await one(`select count(*)::int as n from tasks where status = 'done' and completed_at is not null`)).not.toEqual({ n: 0 });
+    // Paid orders are covered by succeeded payments and granted their entitlements.
+    expect(
+      await one(`select count(*)::int as n from billing_orders o where o.status = 'paid' and not exists
+        (select 1 from entitlements e where e.tenant_id = o.tenant_id and e.order_id = o.id)`),
+    ).toEqual({ n: 0 });
+    // Order totals follow their items.
+    expect(
+      await one(`select count(*)::int as n from inventory_orders o where total_cents <> coalesce((select sum(line_total_cents)
+        from inventory_order_items i where i.tenant_id = o.tenant_id and i.order_id = o.id), 0)`),
+    ).toEqual({ n: 0 });
+    // The audit trigger's entries for the seed's own inserts were removed; seeded history stays.
+    expect(await one(`select count(*)::int as n from audit_logs where metadata->>'source' = 'trigger'`)).toEqual({ n: 0 });
   });
 
   it('adds nothing when run again, and appends only when asked', async () => {
