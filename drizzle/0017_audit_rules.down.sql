@@ -27,10 +27,6 @@ DROP TRIGGER IF EXISTS compliance_reports_touch_updated_at ON "compliance_report
 --> statement-breakpoint
 ALTER TABLE "compliance_reports" NO FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
-ALTER TABLE "audit_reviews" DROP CONSTRAINT "audit_reviews_audit_log_id_fkey";
---> statement-breakpoint
-ALTER TABLE "audit_reviews" ADD CONSTRAINT "audit_reviews_audit_log_id_fkey" FOREIGN KEY ("tenant_id", "audit_log_id") REFERENCES "audit_logs"("tenant_id", "id") ON DELETE NO ACTION;
---> statement-breakpoint
 ALTER TABLE "audit_reviews" DROP CONSTRAINT "audit_reviews_reviewer_id_fkey";
 --> statement-breakpoint
 ALTER TABLE "audit_reviews" ADD CONSTRAINT "audit_reviews_reviewer_id_fkey" FOREIGN KEY ("tenant_id", "reviewer_id") REFERENCES "users"("tenant_id", "id") ON DELETE NO ACTION;

@@ -10,10 +10,6 @@ ALTER TABLE "audit_reviews" DROP CONSTRAINT "audit_reviews_reviewer_id_fkey";
 --> statement-breakpoint
 ALTER TABLE "audit_reviews" ADD CONSTRAINT "audit_reviews_reviewer_id_fkey" FOREIGN KEY ("tenant_id", "reviewer_id") REFERENCES "users"("tenant_id", "id") ON DELETE SET NULL ("reviewer_id");
 --> statement-breakpoint
-ALTER TABLE "audit_reviews" DROP CONSTRAINT "audit_reviews_audit_log_id_fkey";
---> statement-breakpoint
-ALTER TABLE "audit_reviews" ADD CONSTRAINT "audit_reviews_audit_log_id_fkey" FOREIGN KEY ("tenant_id", "audit_log_id") REFERENCES "audit_logs"("tenant_id", "id") ON DELETE SET NULL ("audit_log_id");
---> statement-breakpoint
 ALTER TABLE "compliance_reports" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE TRIGGER compliance_reports_touch_updated_at BEFORE UPDATE ON "compliance_reports"

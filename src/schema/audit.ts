@@ -61,7 +61,10 @@ export const auditLogs = tenantTable(
   ],
 );
 
-/** Audit reviews: a reviewer's pass over a period of the audit log (optionally about one entry). */
+/**
+ * Audit reviews: a reviewer's pass over a period of the audit log (optionally about one entry).
+ * `audit_log_id` has no foreign key: retention may delete the entry, the review keeps its id.
+ */
 export const auditReviews = tenantTable(
   'audit_reviews',
   {
@@ -78,7 +81,6 @@ export const auditReviews = tenantTable(
   },
   (t) => [
     tenantRef('audit_reviews', t.tenantId, t.reviewerId, users, 'set null'),
-    tenantRef('audit_reviews', t.tenantId, t.auditLogId, auditLogs, 'set null'),
     index('audit_reviews_tenant_id_status_idx').on(t.tenantId, t.status),
     index('audit_reviews_tenant_id_reviewer_id_idx').on(t.tenantId, t.reviewerId),
     enumCheck('audit_reviews', t.status, AUDIT_REVIEW_STATUSES),
