@@ -32,6 +32,26 @@ export {
   type TenantUpdateSet,
 } from './tenant-db.js';
 export {
+  ROLE_RULES,
+  WRITER_ROLES,
+  ADMIN_ROLES,
+  ACTOR_ROLE_SQL,
+  STATEMENT_BREAKPOINT,
+  rolePolicies,
+  rolePoliciesSql,
+  tenantTableNames,
+  type MigrationSql,
+  type RoleRule,
+} from './policies.js';
+export {
+  AUDIT_OPT_OUT,
+  AUDIT_FUNCTION,
+  AUDIT_FUNCTION_SQL,
+  auditTriggerNames,
+  auditTriggersSql,
+  type AuditOptOut,
+} from './audit.js';
+export {
   TenantContextError,
   TenantContextMissingError,
   TenantNotFoundError,

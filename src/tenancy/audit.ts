@@ -1,0 +1,154 @@
+// The audit trail: one statement-level trigger function (transition tables, so a bulk write costs one
+// extra INSERT ... SELECT) attached to every tenant table, except those opted out with a reason.
+import { STATEMENT_BREAKPOINT, type MigrationSql } from './policies.js';
+
+/** A tenant table that is not audited by trigger, and why. */
+export interface AuditOptOut {
+  table: string;
+  reason: string;
+}
+
+/**
+ * Tenant tables without the audit trigger, each with its reason. The catalog test fails for a
+ * tenant table that has neither the trigger nor an entry here, so a new table cannot be forgotten.
+ *
+ * @example
+ * ```ts
+ * import { AUDIT_OPT_OUT } from '@stocksync/db/tenancy';
+ * AUDIT_OPT_OUT.map((o) => o.table);
+ * ```
+ */
+export const AUDIT_OPT_OUT: readonly AuditOptOut[] = [
+  { table: 'audit_logs', reason: 'The audit trail itself: auditing it would recurse, and it is append-only.' },
+  {
+    table: 'task_activities',
+    reason: 'An activity log itself (who did what to a task, when): high volume, and auditing it would record every event twice.',
+  },
+  {
+    table: 'document_activities',
+    reason: 'An activity log itself (views, downloads, edits of documents): high volume, already a record of who did what.',
+  },
+  {
+    table: 'stock_movements',
+    reason: 'An append-only inventory ledger: every row already records a stock change with its reason; high volume.',
+  },
+  {
+    table: 'stock_levels',
+    reason: 'Derived counters rewritten on every stock movement (the movements are the record); high volume.',
+  },
+  {
+    table: 'sessions',
+    reason: 'Sign-in activity tracking updated throughout a session; sign-ins are audited by the application as user.login actions.',
+  },
+  {
+    table: 'license_sessions',
+    reason: 'Seat heartbeats every few minutes per running client: high-volume technical state, not business data.',
+  },
+  {
+    table: 'notifications',
+    reason: 'System-generated messages to users, written and marked read in high volume; not a state of record.',
+  },
+  {
+    table: 'communications',
+    reason: 'A log of messages exchanged with counterparties: itself the record, high volume.',
+  },
+];
+
+/** Name of the trigger function every audited table uses. */
+export const AUDIT_FUNCTION = 'stocksync_audit_changes';
+
+/** The three trigger names of an audited table. */
+export function auditTriggerNames(table: string): { insert: string; update: string; delete: string } {
+  return { insert: `${table}_audit_insert`, update: `${table}_audit_update`, delete: `${table}_audit_delete` };
+}
+
+function q(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The trigger function. It reads the actor from the transaction's context (app.user_id, app.ip,
+ * app.user_agent, app.request_id, app.user_role), writes one audit_logs row per changed row with
+ * `changes = {before, after}` (only the changed columns for updates, updated_at ignored; an update
+ * that changes nothing is not logged), and skips rows whose tenant is gone (a purge cascading).
+ * It runs as the invoker, so the audit row passes the same tenant isolation as the change.
+ */
+export const AUDIT_FUNCTION_SQL = `CREATE OR REPLACE FUNCTION ${AUDIT_FUNCTION}() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
+  v_ip inet := nullif(current_setting('app.ip', true), '')::inet;
+  v_agent text := left(coalesce(current_setting('app.user_agent', true), ''), 500);
+  v_request text := nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), '');
+  v_meta jsonb := jsonb_build_object('source', 'trigger',
+    'actor_role', nullif(current_setting('app.user_role', true), ''), 'db_role', current_user::text);
+  v_action text := TG_TABLE_NAME || '.' || lower(TG_OP);
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+                            request_id, changes, metadata, severity)
+    SELECT n.tenant_id, v_user, v_action, TG_TABLE_NAME, n.id::text, v_ip, v_agent, v_request,
+           jsonb_build_object('before', '{}'::jsonb, 'after', to_jsonb(n)), v_meta, 'info'
+      FROM audit_new_rows n;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+                            request_id, changes, metadata, severity)
+    SELECT o.tenant_id, v_user, v_action, TG_TABLE_NAME, o.id::text, v_ip, v_agent, v_request,
+           jsonb_build_object('before', to_jsonb(o), 'after', '{}'::jsonb), v_meta, 'warning'
+      FROM audit_old_rows o
+     WHERE EXISTS (SELECT 1 FROM tenants t WHERE t.id = o.tenant_id);
+  ELSE
+    INSERT INTO audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+                            request_id, changes, metadata, severity)
+    SELECT n.tenant_id, v_user, v_action, TG_TABLE_NAME, n.id::text, v_ip, v_agent, v_request,
+           d.changes, v_meta, 'info'
+      FROM audit_new_rows n
+      JOIN audit_old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+      CROSS JOIN LATERAL (
+        SELECT jsonb_build_object('before', jsonb_object_agg(nv.key, ov.value),
+                                  'after', jsonb_object_agg(nv.key, nv.value)) AS changes
+          FROM jsonb_each(to_jsonb(n)) nv
+          JOIN jsonb_each(to_jsonb(o)) ov ON ov.key = nv.key
+         WHERE nv.value IS DISTINCT FROM ov.value AND nv.key <> 'updated_at'
+        HAVING count(*) > 0
+      ) d;
+  END IF;
+  RETURN NULL;
+END
+$$;`;
+
+/**
+ * Up/down SQL attaching the audit triggers to the given tables (AFTER INSERT / UPDATE / DELETE,
+ * FOR EACH STATEMENT with transition tables), optionally with the trigger function itself.
+ *
+ * @example
+ * ```ts
+ * import { auditTriggersSql } from '@stocksync/db/tenancy';
+ * const { up, down } = auditTriggersSql(['projects', 'tasks'], { withFunction: false });
+ * ```
+ */
+export function auditTriggersSql(tables: readonly string[], options: { withFunction?: boolean } = {}): MigrationSql {
+  const up: string[] = [];
+  const down: string[] = [];
+  if (options.withFunction ?? true) {
+    up.push(AUDIT_FUNCTION_SQL);
+    down.push(`DROP FUNCTION IF EXISTS ${AUDIT_FUNCTION}();`);
+  }
+  const optedOut = new Set(AUDIT_OPT_OUT.map((o) => o.table));
+  for (const table of tables) {
+    if (optedOut.has(table)) continue;
+    const names = auditTriggerNames(table);
+    const transitions = {
+      insert: 'REFERENCING NEW TABLE AS audit_new_rows',
+      update: 'REFERENCING OLD TABLE AS audit_old_rows NEW TABLE AS audit_new_rows',
+      delete: 'REFERENCING OLD TABLE AS audit_old_rows',
+    };
+    for (const op of ['insert', 'update', 'delete'] as const) {
+      up.push(
+        `CREATE TRIGGER ${names[op]} AFTER ${op.toUpperCase()} ON ${q(table)}\n  ${transitions[op]}\n  FOR EACH STATEMENT EXECUTE FUNCTION ${AUDIT_FUNCTION}();`,
+      );
+      down.unshift(`DROP TRIGGER IF EXISTS ${names[op]} ON ${q(table)};`);
+    }
+  }
+  return { up: up.join(STATEMENT_BREAKPOINT), down: down.join(STATEMENT_BREAKPOINT) };
+}

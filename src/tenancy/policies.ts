@@ -1,0 +1,120 @@
+// Role-aware RLS: restrictive policies generated over the schema's tenant tables from one table of
+// rules (guests read-only everywhere; audit logs and tenant settings reserved to owners and admins).
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { APP_ROLE } from '../schema/_roles.js';
+
+/** Up and down SQL of a migration, statements separated by `--> statement-breakpoint` lines. */
+export interface MigrationSql {
+  up: string;
+  down: string;
+}
+
+/** The statement separator of drizzle-kit migration files. */
+export const STATEMENT_BREAKPOINT = '\n--> statement-breakpoint\n';
+
+/**
+ * The acting role as policies read it. The empty string is trusted service code (no end user:
+ * jobs, onboarding, migrations of data); withTenant only ever sets '', owner, admin, member or guest.
+ */
+export const ACTOR_ROLE_SQL = `coalesce(current_setting('app.user_role', true), '')`;
+
+/** Roles that may write tenant data ('' is service code). Any other value, such as guest, is read-only. */
+export const WRITER_ROLES = ['', 'owner', 'admin', 'member'] as const;
+/** Roles that may see and change administrative tables. */
+export const ADMIN_ROLES = ['', 'owner', 'admin'] as const;
+
+/** Per-table role restrictions beyond the guest rule, each with its reason. */
+export interface RoleRule {
+  table: string;
+  /** Roles that may read (restrictive SELECT policy); absent: any role. */
+  read?: readonly string[];
+  /** Roles that may insert, update, delete; absent: {@link WRITER_ROLES}. */
+  write?: readonly string[];
+  reason: string;
+}
+
+/**
+ * The role rules the spec implies. Every tenant table not listed gets the default: any role
+ * reads, only {@link WRITER_ROLES} write.
+ *
+ * @example
+ * ```ts
+ * import { ROLE_RULES } from '@stocksync/db/tenancy';
+ * ROLE_RULES.find((r) => r.table === 'audit_logs');
+ * ```
+ */
+export const ROLE_RULES: readonly RoleRule[] = [
+  {
+    table: 'audit_logs',
+    read: ADMIN_ROLES,
+    // The audit trigger writes as the acting user, guests included (their sign-ins are audited too).
+    write: ['', 'owner', 'admin', 'member', 'guest'],
+    reason: 'The audit trail is for owners and admins; every actor must be able to append to it.',
+  },
+  {
+    table: 'tenant_settings',
+    read: ADMIN_ROLES,
+    write: ADMIN_ROLES,
+    reason: 'Tenant configuration (features, permissions, branding) is managed by owners and admins.',
+  },
+];
+
+function q(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function roleCheck(roles: readonly string[]): string {
+  return `${ACTOR_ROLE_SQL} IN (${roles.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ')})`;
+}
+
+/** Names of the tenant tables (those with a tenant_id column) among `tables`, in the given order. */
+export function tenantTableNames(tables: Iterable<unknown>): string[] {
+  const names: string[] = [];
+  for (const table of tables) {
+    if (!is(table, PgTable)) continue;
+    const config = getTableConfig(table);
+    if (config.columns.some((c) => c.name === 'tenantId' || c.name === 'tenant_id')) names.push(config.name);
+  }
+  return names;
+}
+
+/** The restrictive policies of one tenant table, by name -> CREATE statement. */
+export function rolePolicies(table: string, rules: readonly RoleRule[] = ROLE_RULES): Map<string, string> {
+  const rule = rules.find((r) => r.table === table);
+  const write = roleCheck(rule?.write ?? WRITER_ROLES);
+  const policies = new Map<string, string>();
+  const create = (suffix: string, command: string, clauses: string) =>
+    policies.set(
+      `${table}_role_${suffix}`,
+      `CREATE POLICY ${q(`${table}_role_${suffix}`)} ON ${q(table)} AS RESTRICTIVE FOR ${command} TO ${APP_ROLE} ${clauses};`,
+    );
+  if (rule?.read) create('select', 'SELECT', `USING (${roleCheck(rule.read)})`);
+  create('insert', 'INSERT', `WITH CHECK (${write})`);
+  create('update', 'UPDATE', `USING (${write}) WITH CHECK (${write})`);
+  create('delete', 'DELETE', `USING (${write})`);
+  return policies;
+}
+
+/**
+ * Up/down SQL creating the role-aware restrictive policies on the given tenant tables: one helper,
+ * applied to every table, never pasted per table.
+ *
+ * @example
+ * ```ts
+ * import { rolePoliciesSql, tenantTableNames } from '@stocksync/db/tenancy';
+ * import * as schema from '@stocksync/db/schema';
+ * const { up, down } = rolePoliciesSql(tenantTableNames(Object.values(schema)));
+ * ```
+ */
+export function rolePoliciesSql(tables: readonly string[], rules: readonly RoleRule[] = ROLE_RULES): MigrationSql {
+  const up: string[] = [];
+  const down: string[] = [];
+  for (const table of tables) {
+    for (const [name, statement] of rolePolicies(table, rules)) {
+      up.push(statement);
+      down.unshift(`DROP POLICY IF EXISTS ${q(name)} ON ${q(table)};`);
+    }
+  }
+  return { up: up.join(STATEMENT_BREAKPOINT), down: down.join(STATEMENT_BREAKPOINT) };
+}

@@ -1,0 +1,96 @@
+// Role-aware RLS as the application role: guests read-only, audit logs readable and tenant settings
+// usable only by owners, admins and service code; the catalog carries the policies on every tenant table.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlStateOf } from '../../../src/errors.js';
+import { auditLogs, teams, tenantSettings, tenants, users } from '../../../src/schema/index.js';
+import { withTenant, type ActorRole } from '../../../src/tenancy/context.js';
+import { ROLE_RULES } from '../../../src/tenancy/policies.js';
+import { uuidv7 } from '../../../src/uuid.js';
+import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';
+
+describe('role-aware policies', () => {
+  let h: DriverHandle;
+  const A = uuidv7();
+  const team = uuidv7();
+
+  beforeAll(async () => {
+    h = await openDriver('pg');
+    await h.admin.insert(tenants).values({ id: A, name: 'A', slug: 'roles', email: 'a@a.test' });
+    await h.admin.insert(users).values({ tenantId: A, email: 'o@a.test', role: 'owner' });
+    await h.admin.insert(teams).values({ tenantId: A, id: team, name: 'T' });
+    await h.admin.insert(tenantSettings).values({ tenantId: A, settings: { locale: 'en' } });
+  });
+  afterAll(() => h?.close());
+
+  const as = <T>(role: ActorRole | undefined, fn: Parameters<typeof withTenant<typeof h.db, T>>[2]) =>
+    withTenant(h.db, A, fn, { actor: role ? { role } : {} });
+  const state = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => sqlStateOf(e) ?? String(e));
+
+  it('guests read but cannot insert, update or delete', async () => {
+    expect((await as('guest', (tx) => tx.select().from(teams))).length).toBe(1);
+    expect(await state(as('guest', (tx) => tx.insert(teams).values({ tenantId: A, name: 'G' })))).toBe('42501');
+    const updated = await as('guest', (tx) => tx.update(teams).set({ name: 'X' }).where(eq(teams.id, team)).returning());
+    expect(updated).toEqual([]);
+    const deleted = await as('guest', (tx) => tx.delete(teams).where(eq(teams.id, team)).returning());
+    expect(deleted).toEqual([]);
+    const [still] = await h.admin.select().from(teams).where(eq(teams.id, team));
+    expect(still!.name).toBe('T');
+  });
+
+  it('an unknown role set by raw SQL is read-only too (fail closed)', async () => {
+    const result = await state(
+      withTenant(h.db, A, async (tx) => {
+        await tx.execute(sql`select set_config('app.user_role', 'viewer', true)`);
+        await tx.insert(teams).values({ tenantId: A, name: 'V' });
+      }),
+    );
+    expect(result).toBe('42501');
+  });
+
+  it('members write ordinary tables, but cannot read audit logs nor touch tenant settings', async () => {
+    const [created] = await as('member', (tx) => tx.insert(teams).values({ tenantId: A, name: 'M' }).returning());
+    expect(created!.name).toBe('M');
+    expect(await as('member', (tx) => tx.select().from(auditLogs))).toEqual([]);
+    expect(await as('member', (tx) => tx.select().from(tenantSettings))).toEqual([]);
+    const updated = await as('member', (tx) => tx.update(tenantSettings).set({ version: 2 }).returning());
+    expect(updated).toEqual([]);
+    expect(await state(as('member', (tx) => tx.insert(tenantSettings).values({ tenantId: A })))).toBe('42501');
+  });
+
+  it.each(['owner', 'admin', undefined] as const)('%s reads audit logs and manages settings', async (role) => {
+    expect((await as(role, (tx) => tx.select().from(auditLogs))).length).toBeGreaterThan(0);
+    const [row] = await as(role, (tx) =>
+      tx.update(tenantSettings).set({ version: sql`${tenantSettings.version} + 1` }).returning(),
+    );
+    expect(row!.tenantId).toBe(A);
+  });
+
+  it('guests still leave audit rows (their writes would be refused, but the app may append events)', async () => {
+    const result = await state(
+      as('guest', (tx) => tx.insert(auditLogs).values({ tenantId: A, action: 'user.login', resourceType: 'users' })),
+    );
+    expect(result).toBe('ok');
+  });
+
+  it('catalog: every tenant table carries the restrictive role policies', async () => {
+    const rows = rowsOf<{ table: string; policy: string; permissive: string; cmd: string }>(
+      await h.admin.execute(sql`select c.relname as table, p.polname as policy, p.polpermissive::text as permissive,
+        p.polcmd::text as cmd from pg_policy p join pg_class c on c.oid = p.polrelid`),
+    );
+    const tables = rowsOf<{ table: string }>(
+      await h.admin.execute(sql`select c.relname as table from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+        join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+        where c.relkind in ('r', 'p')`),
+    ).map((r) => r.table);
+    const missing: string[] = [];
+    for (const table of tables) {
+      const policies = rows.filter((r) => r.table === table && r.permissive === 'false');
+      const wanted = [`${table}_role_insert`, `${table}_role_update`, `${table}_role_delete`];
+      if (ROLE_RULES.find((r) => r.table === table)?.read) wanted.push(`${table}_role_select`);
+      for (const w of wanted) if (!policies.some((p) => p.policy === w)) missing.push(w);
+    }
+    expect(missing).toEqual([]);
+  });
+});
