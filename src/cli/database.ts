@@ -1,10 +1,9 @@
 // The CLI's database context: --url / DATABASE_URL selects a server, otherwise an embedded PGlite
 // database under .stocksync/ in the working directory (or in memory with --memory).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { openDatabase, redactUrl, type Database, type DatabaseHandle } from '@stocksync/db';
-import { defaultMigrationsFolder, migrateToLatest } from '@stocksync/db/migrations';
+import { migrateToLatest, migrationStatus } from '@stocksync/db/migrations';
 
 /** Options every command inherits from the program. */
 export interface GlobalOptions {
@@ -57,62 +56,26 @@ export async function openCliDatabase(options: GlobalOptions): Promise<CliDataba
 
 /** What a migrate call did. */
 export interface MigrateSummary {
-  /** Tags of the migrations applied by this call, in order. */
+  /** Names of the migrations applied by this call, in order. */
   applied: string[];
-  /** Number of migrations recorded before the call. */
+  /** Number of migrations applied before the call. */
   before: number;
   /** Number of migrations in the folder. */
   total: number;
 }
 
-interface JournalEntry {
-  idx: number;
-  when: number;
-  tag: string;
+/** Lists the migrations of the package folder that are not applied yet (with the package runner). */
+export async function pendingMigrations(cli: CliDatabase): Promise<string[]> {
+  const status = await migrationStatus(cli.handle);
+  return status.migrations.filter((e) => e.state !== 'applied').map((e) => e.name);
 }
 
-function readJournal(folder: string): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
-  return journal.entries;
-}
-
-/** Returns the `created_at` values (journal `when`) of the applied drizzle migrations. */
-export async function appliedMigrations(db: Database): Promise<number[]> {
-  const exists = rowsOf<{ t: string | null }>(
-    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
-  );
-  if (!exists[0]?.t) return [];
-  const rows = rowsOf<{ created_at: string | number }>(
-    await db.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at`),
-  );
-  return rows.map((r) => Number(r.created_at));
-}
-
-/** Lists the migrations of the folder that are not applied yet. */
-export async function pendingMigrations(db: Database, folder = defaultMigrationsFolder()): Promise<string[]> {
-  const applied = new Set(await appliedMigrations(db));
-  return readJournal(folder)
-    .filter((e) => !applied.has(e.when))
-    .map((e) => e.tag);
-}
-
-/** Migrates the CLI database to the latest migration and says which migrations it applied. */
-export async function migrateCliDatabase(cli: CliDatabase, folder = defaultMigrationsFolder()): Promise<MigrateSummary> {
-  const journal = readJournal(folder);
-  const before = new Set(await appliedMigrations(cli.db));
-  if (cli.target.kind === 'server') {
-    await migrateToLatest({ url: cli.target.url, migrationsFolder: folder });
-  } else {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(cli.db as never, {
-      migrationsFolder: folder,
-      migrationsSchema: 'drizzle',
-      migrationsTable: '__drizzle_migrations',
-    });
-  }
-  const after = new Set(await appliedMigrations(cli.db));
-  const applied = journal.filter((e) => after.has(e.when) && !before.has(e.when)).map((e) => e.tag);
-  return { applied, before: before.size, total: journal.length };
+/** Migrates the CLI database to the latest migration (package runner) and says what it applied. */
+export async function migrateCliDatabase(cli: CliDatabase): Promise<MigrateSummary> {
+  const status = await migrationStatus(cli.handle);
+  const before = status.applied;
+  const result = await migrateToLatest({ handle: cli.handle, lock: { mode: 'wait' } });
+  return { applied: result.migrations.map((m) => m.name), before, total: status.migrations.length };
 }
 
 /** Rows of a `db.execute` result, whatever the driver (postgres.js returns an array). */

@@ -41,13 +41,13 @@ const TABLE_DOMAINS: Array<[domain: string, match: RegExp]> = [
   ['projects', /^(projects|sprints|milestones|tasks|task_.*|boards|board_.*)$/],
   ['documents', /^(folders|documents|document_.*)$/],
   ['workflows', /^(workflows|workflow_.*)$/],
-  ['audit', /^(audit_.*|compliance_.*)$/],
-  ['inventory', /^(products|product_.*|warehouses|warehouse_.*|locations|stock_.*|inventory_.*|suppliers|supplier_.*|purchase_.*|sales_.*|categories)$/],
-  ['billing', /^(orders|order_.*|payments|payment_.*|refunds|invoices|invoice_.*|subscriptions|subscription_.*|plans|tax_rates|carts|cart_.*)$/],
-  ['licenses', /^(licenses|license_.*|workstations|workstation_.*|seats)$/],
+  ['audit', /^(audit_.*|compliance_.*|contents)$/],
+  ['inventory', /^(products|product_.*|warehouses|warehouse_.*|locations|stock_.*|inventory_.*|suppliers|supplier_.*|buyers|drivers|purchase_.*|sales_.*|categories)$/],
+  ['billing', /^(billing_.*|entitlements|orders|order_.*|payments|payment_.*|refunds|invoices|invoice_.*|subscriptions|subscription_.*|plans|tax_rates|carts|cart_.*)$/],
+  ['licenses', /^(licenses|license_.*|workstations|workstations?_.*|seats)$/],
   ['contacts', /^(contacts|contact_.*|addresses|phone_numbers|email_addresses|companies)$/],
-  ['messaging', /^(messages|message_.*|conversations|conversation_.*|notifications|notification_.*|channels|channel_.*)$/],
-  ['operations', /^(jobs|job_.*|webhooks|webhook_.*|outbox|outbox_.*|repositories|repository_.*|context_.*|permissions|permission_.*|roles|role_.*)$/],
+  ['messaging', /^(communications|messages|message_.*|conversations|conversation_.*|notifications|notification_.*|channels|channel_.*)$/],
+  ['operations', /^(repositories_.*|jobs|job_.*|webhooks|webhook_.*|outbox|outbox_.*|repositories|repository_.*|context_.*|permissions|permission_.*|roles|role_.*)$/],
 ];
 
 /** The domain a table belongs to (for reports). */

@@ -82,7 +82,8 @@ Running it again is safe: applied migrations and seeded tenants are skipped.`,
         if (!opts.json) print(`${color.bold('stocksync-db bootstrap')} ${color.dim(`on ${cli.target.display}`)}`);
         const migrations = await migrateCliDatabase(cli);
         if (!opts.json) {
-          const list = migrations.applied.length ? ` (${migrations.applied.join(', ')})` : '';
+          const a = migrations.applied;
+          const list = a.length === 0 ? '' : a.length <= 3 ? ` (${a.join(', ')})` : ` (${a[0]} … ${a[a.length - 1]})`;
           print(`${color.cyan('Migrations')}  ${migrations.applied.length} applied${list}; ${migrations.total} of ${migrations.total} in place`);
         }
         let seed: Awaited<ReturnType<typeof seedDatabase>> | null = null;
