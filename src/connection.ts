@@ -67,9 +67,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = options.pgliteDir && options.pgliteDir !== 'memory' ? options.pgliteDir : undefined;
-  // Extensions the migrations create (btree_gist backs the sprint exclusion constraint).
+  // Extensions the migrations create (btree_gist backs the sprint exclusion constraint, btree_gin
+  // the (tenant_id, tags) GIN indexes).
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-  const extensions = { btree_gist };
+  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+  const extensions = { btree_gist, btree_gin };
   const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
