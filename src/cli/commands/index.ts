@@ -2,9 +2,13 @@
 import type { Command } from 'commander';
 import { registerBootstrap } from './bootstrap.js';
 import { registerMigrate } from './migrate.js';
+import { registerSeed } from './seed.js';
+import { registerDoctor } from './doctor.js';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
   registerBootstrap(program);
   registerMigrate(program);
+  registerSeed(program);
+  registerDoctor(program);
 }
