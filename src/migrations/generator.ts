@@ -70,9 +70,15 @@ const tableOfDrop = (statement: string) => /^drop\s+table\s+(?:"([^"]+)"\.)?"([^
  * ```
  */
 export function orderDownStatements(statements: string[], upSnapshot: Snapshot): string[] {
-  const cleaned = statements.map((s) =>
-    /^drop\s+(table|policy|type|schema|view|materialized\s+view|sequence)\b/i.test(s.trim()) ? s.replace(/\s+CASCADE\s*;\s*$/i, ';') : s,
-  );
+  const trimmed = statements
+    .map((s) => s.trim())
+    .map((s) => (/^drop\s+(table|policy|type|schema|view|materialized\s+view|sequence)\b/i.test(s) ? s.replace(/\s+CASCADE\s*;\s*$/i, ';') : s));
+  // Disabling RLS on a table the same down drops is noise drizzle-kit emits: leave it out.
+  const dropped = new Set(trimmed.map((s) => tableOfDrop(s)).filter((m) => m).map((m) => `${m![1] ?? 'public'}.${m![2]}`));
+  const cleaned = trimmed.filter((s) => {
+    const m = /^alter\s+table\s+(?:"([^"]+)"\.)?"([^"]+)"\s+disable\s+row\s+level\s+security/i.exec(s);
+    return !m || !dropped.has(`${m[1] ?? 'public'}.${m[2]}`);
+  });
   // Foreign keys of the up state: which table references which.
   const references = new Map<string, Set<string>>();
   for (const table of Object.values(upSnapshot.tables ?? {})) {

@@ -149,3 +149,5 @@ export {
   type Communication,
   type NewCommunication,
 } from './messaging.js';
+export * from './legacy.js';
+export * from './workstations.js';

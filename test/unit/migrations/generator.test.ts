@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDownSql, orderDownStatements, defaultMigrationsFolder } from '../../../src/migrations/index.js';
 
 describe('down generator', () => {
-  it('orders reverse statements so they run and removes CASCADE', () => {
+  it('orders reverse statements so they run, removes CASCADE and RLS toggles of dropped tables', () => {
     const snapshot = {
       tables: {
         'public.parents': { name: 'parents', schema: '', foreignKeys: {} },
@@ -20,6 +20,7 @@ describe('down generator', () => {
         'DROP POLICY "children_tenant_isolation" ON "children" CASCADE;',
         'DROP TABLE "grandchildren" CASCADE;',
         'ALTER TABLE "children" DISABLE ROW LEVEL SECURITY;',
+        'ALTER TABLE "users" DISABLE ROW LEVEL SECURITY;',
         'CREATE ROLE "old_role";',
       ],
       snapshot,
@@ -27,7 +28,7 @@ describe('down generator', () => {
     expect(ordered).toEqual([
       'CREATE ROLE "old_role";',
       'DROP POLICY "children_tenant_isolation" ON "children";',
-      'ALTER TABLE "children" DISABLE ROW LEVEL SECURITY;',
+      'ALTER TABLE "users" DISABLE ROW LEVEL SECURITY;',
       'ALTER TABLE "users" DROP CONSTRAINT "users_x_check";',
       'DROP TABLE "grandchildren";',
       'DROP TABLE "children";',

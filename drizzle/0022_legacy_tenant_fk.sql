@@ -1,0 +1,2 @@
+-- stocksync:data-migration 0022_legacy_tenant_fk.data.ts
+-- Run by stocksync-db migrate up; drizzle-kit migrate only records it.
