@@ -67,6 +67,7 @@ async function checkExtensions(db: Database): Promise<Check[]> {
 
 async function checkRls(db: Database): Promise<Check[]> {
   const tenantTables = schemaTables()
+    .filter((t) => (getTableConfig(t).schema ?? 'public') === 'public')
     .filter((t) => getTableConfig(t).columns.some((c) => casing.getColumnCasing(c) === 'tenant_id'))
     .map((t) => getTableName(t));
   const state = await rows<{ relname: string; rls: boolean; forced: boolean; policy: boolean }>(
@@ -139,9 +140,13 @@ async function checkMigrations(cli: CliDatabase): Promise<Check[]> {
 }
 
 async function checkDrift(db: Database): Promise<Check[]> {
+  const schemas = [...new Set(['public', ...schemaTables().map((t) => getTableConfig(t).schema ?? 'public')])];
   const columns = await rows<{ table_name: string; column_name: string; is_nullable: string }>(
     db,
-    sql`select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public'`,
+    sql`select case when table_schema = 'public' then '' else table_schema || '.' end || table_name as table_name,
+          column_name, is_nullable
+        from information_schema.columns
+        where table_schema in (${sql.join(schemas.map((s) => sql`${s}`), sql`, `)})`,
   );
   const inDb = new Map<string, Map<string, boolean>>();
   for (const c of columns) {
@@ -151,7 +156,8 @@ async function checkDrift(db: Database): Promise<Check[]> {
   const problems: string[] = [];
   const known = new Set<string>();
   for (const table of schemaTables()) {
-    const name = getTableName(table);
+    const own = getTableConfig(table).schema;
+    const name = own && own !== 'public' ? `${own}.${getTableName(table)}` : getTableName(table);
     known.add(name);
     const dbCols = inDb.get(name);
     if (!dbCols) {

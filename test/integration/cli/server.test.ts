@@ -1,0 +1,78 @@
+// The CLI against a server (--url): bootstrap, seed, doctor, exit codes, JSON, help and plain output.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
+import { runCli } from './run-cli.js';
+
+const ANSI = /\u001b\[/;
+
+describe('stocksync-db on a server', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('bootstrap migrates, seeds, and shows isolation; a second run adds nothing', async () => {
+    const first = await runCli(['bootstrap', '--url', t.url, '--scale', 'tiny', '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report.migrations.applied).toEqual([]); // the test database is cloned from a migrated template
+    expect(report.seed).toMatchObject({ tenantsCreated: 2, tenantsSkipped: 0 });
+    expect(report.rows.domains.projects).toBeGreaterThan(0);
+    const [a, b, none] = report.isolation.views;
+    expect(a.rows.users).toBeGreaterThan(0);
+    expect(b.rows.users).toBeGreaterThan(0);
+    expect(a.rows.users + b.rows.users).toBeLessThanOrEqual(report.isolation.owner.users);
+    expect(none).toMatchObject({ as: 'no tenant', tenantId: null });
+    expect(Object.values(none.rows).every((n) => n === 0)).toBe(true);
+
+    const second = await runCli(['bootstrap', '--url', t.url, '--scale', 'tiny', '--json']);
+    expect(second.code).toBe(0);
+    const again = JSON.parse(second.stdout);
+    expect(again.seed).toMatchObject({ tenantsCreated: 0, tenantsSkipped: 2, totalRows: 0 });
+    expect(again.rows.total).toBe(report.rows.total);
+  });
+
+  it('seed --append adds tenants after the existing ones and prints plain text without colors', async () => {
+    const result = await runCli(['seed', '--url', t.url, '--tenants', '1', '--append']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Seeded 1 tenants \(positions 2-2\)/);
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  it('doctor passes on a migrated database and reports JSON', async () => {
+    const result = await runCli(['doctor', '--url', t.url, '--json']);
+    const report = JSON.parse(result.stdout);
+    const failed = report.checks.filter((c: { status: string }) => c.status === 'fail');
+    expect(failed).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['row-level security', 'schema drift', 'migrations', 'role stocksync_app']),
+    );
+  });
+
+  it('exits 2 on usage errors and 1 on failures, without a stack trace unless --verbose', async () => {
+    const usage = await runCli(['seed', '--scale', 'huge', '--url', t.url]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/use one of tiny, small, medium, large/);
+
+    const down = await runCli(['doctor', '--url', 'postgres://nobody@127.0.0.1:1/none']);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/^error /);
+    expect(down.stderr).not.toMatch(/\n\s+at /);
+    const verbose = await runCli(['doctor', '--url', 'postgres://nobody@127.0.0.1:1/none', '--verbose']);
+    expect(verbose.code).toBe(1);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('every command has --help with examples', async () => {
+    for (const command of ['bootstrap', 'seed', 'doctor']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Examples:/);
+    }
+  });
+});
