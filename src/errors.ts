@@ -54,6 +54,17 @@ export class TenantScopeError extends StocksyncError {
   override readonly code = 'TENANT_SCOPE';
 }
 
+/** assertTenantIsolation found a leak (or could not exercise a table); `failures` lists each finding. */
+export class TenantIsolationError extends StocksyncError {
+  override readonly code = 'TENANT_ISOLATION';
+  constructor(
+    message: string,
+    readonly failures: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
 /** The tenant does not exist (or was purged). Middleware maps it to 404. */
 export class TenantNotFoundError extends StocksyncError {
   override readonly code = 'TENANT_NOT_FOUND';

@@ -11,3 +11,9 @@ export {
   type TestDatabase,
   type CreateTestDatabaseOptions,
 } from './test-database.js';
+export {
+  assertTenantIsolation,
+  type TenantIsolationOptions,
+  type TenantIsolationReport,
+  type TableIsolationReport,
+} from './isolation.js';
