@@ -103,7 +103,7 @@ export async function schemaFingerprint(conn: MigrationConnection, ignoreSchema 
  * const before = await dataFingerprint(conn);
  * ```
  */
-export async function dataFingerprint(conn: MigrationConnection, ignoreSchema = 'drizzle'): Promise<string[]> {
+export async function dataFingerprint(conn: MigrationConnection, ignoreSchema = 'drizzle', ignoreTables: string[] = []): Promise<string[]> {
   const tables = await conn.query<{ schema: string; name: string }>(
     `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where ${USER_SCHEMAS} and c.relkind in ('r', 'p') and ${NOT_EXTENSION('c.oid')} order by 1, 2`,
@@ -111,6 +111,7 @@ export async function dataFingerprint(conn: MigrationConnection, ignoreSchema = 
   );
   const lines: string[] = [];
   for (const t of tables) {
+    if (ignoreTables.includes(`${t.schema}.${t.name}`)) continue;
     const rows = await conn.query<{ n: string; h: string }>(
       `select count(*)::text as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${quoteIdent(t.schema)}.${quoteIdent(t.name)} x`,
     );

@@ -50,5 +50,6 @@ export {
 export { quoteIdent, quoteLiteral } from './sql.js';
 export { generateDownSql, writeDownFile, orderDownStatements } from './generator.js';
 export { lintMigrations, lintSql, type LintFinding, type LintResult, type LintRule } from './lint.js';
-export { verifyMigrations, type VerifyOptions, type VerifyResult, type VerifiedMigration } from './verify.js';
+export { verifyMigrations, VERIFY_IGNORED_DATA_TABLES, type VerifyOptions, type VerifyResult, type VerifiedMigration } from './verify.js';
 export { schemaFingerprint, dataFingerprint, diffLines } from './fingerprint.js';
+export { createKuandorwearFixture, KUANDORWEAR_DDL, type KuandorwearFixture, type KuandorwearFixtureOptions } from './kuandorwear-fixture.js';

@@ -1,0 +1,2 @@
+-- stocksync:data-migration 0023_kuandorwear_import.data.ts
+-- Run by stocksync-db migrate up; drizzle-kit migrate only records it.
