@@ -70,6 +70,9 @@ export class TenantNotFoundError extends StocksyncError {
   override readonly code = 'TENANT_NOT_FOUND';
 }
 
+/** The request names no tenant at all (no header, tenant host or path). Middleware maps it to 404, or lets it through when optional. */
+export class TenantNotIdentifiedError extends TenantNotFoundError {}
+
 /** The tenant exists but is suspended or deleted. Middleware maps it to 403. */
 export class TenantUnavailableError extends StocksyncError {
   override readonly code = 'TENANT_UNAVAILABLE';
@@ -91,6 +94,39 @@ export class ValidationError extends StocksyncError {
     options: StocksyncErrorOptions = {},
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * The database refused an operation because of a business rule (stock, seats, paid order, cart
+ * expiry, dependencies...). `sqlState` (e.g. 23514, 55000, 23505) and `constraint` say which.
+ *
+ * @example
+ * ```ts
+ * import { RuleViolationError } from '@stocksync/db';
+ * try { await shipStock(tx, input); } catch (e) { if (e instanceof RuleViolationError) console.error(e.constraint); }
+ * ```
+ */
+export class RuleViolationError extends StocksyncError {
+  override readonly code = 'RULE_VIOLATION';
+  constructor(
+    message: string,
+    readonly constraint: string | undefined,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** A row the operation needs does not exist in the current tenant (or is not visible to it). */
+export class NotFoundError extends StocksyncError {
+  override readonly code = 'NOT_FOUND';
+  constructor(
+    message: string,
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(message);
   }
 }
 

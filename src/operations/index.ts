@@ -1,2 +1,28 @@
 // Public entry of @stocksync/db/operations: typed business actions that run inside a tenant context.
-export {};
+export { runOperation, rowsOf, type OperationDatabase, type OperationTransaction } from './_run.js';
+export {
+  receiveStock,
+  shipStock,
+  receivePurchaseOrder,
+  shipSaleOrder,
+  deliverSaleOrder,
+  type StockChange,
+  type OrderStockChange,
+} from './inventory.js';
+export {
+  placeOrder,
+  payOrder,
+  refundOrder,
+  checkoutCart,
+  expireCarts,
+  type PlacedOrder,
+  type PaidOrder,
+  type CheckedOutCart,
+} from './billing.js';
+export {
+  openLicenseSession,
+  heartbeatLicenseSession,
+  closeLicenseSession,
+  reapZombieSessions,
+} from './licenses.js';
+export { RuleViolationError, NotFoundError, ValidationError, TenantContextMissingError } from '../errors.js';

@@ -15,3 +15,18 @@ export * from './projects.js';
 export * from './documents.js';
 export * from './workflows.js';
 export * from './audit.js';
+export {
+  cents,
+  countryCode,
+  currencyCode,
+  parseInput,
+  positiveCents,
+  positiveQuantity,
+  stateCode,
+  uuidString,
+} from './_fields.js';
+export * from './inventory.js';
+export * from './billing.js';
+export * from './licenses.js';
+export * from './contacts.js';
+export * from './messaging.js';

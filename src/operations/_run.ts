@@ -1,0 +1,72 @@
+// How every operation runs: in its own transaction (a savepoint inside the caller's tenant
+// transaction), with the tenant id read from the context the RLS policies use, and database rule
+// violations turned into RuleViolationError.
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { RuleViolationError, StocksyncError, TenantContextMissingError, sqlStateOf } from '../errors.js';
+import { currentTransaction } from '../tenancy/context.js';
+
+/**
+ * The database handle an operation accepts: normally the tenant-scoped transaction `withTenant`
+ * passes to its callback (any driver).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OperationDatabase = PgDatabase<PgQueryResultHKT, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OperationTransaction = PgTransaction<PgQueryResultHKT, any, any>;
+
+/** SQLSTATEs that mean "a business rule refused this": check, exclusion, unique, foreign key, state. */
+const RULE_SQLSTATES = new Set(['23514', '23P01', '23505', '23503', '23502', '55000']);
+
+/** Rows of a `db.execute` result, whatever the driver (node-postgres/PGlite `{ rows }`, postgres.js array). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+function driverError(error: unknown): { message?: string; constraint?: string; constraint_name?: string } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return current as { message?: string };
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function mapError(error: unknown, label: string): unknown {
+  if (error instanceof StocksyncError) return error;
+  const state = sqlStateOf(error);
+  if (state && RULE_SQLSTATES.has(state)) {
+    const pgError = driverError(error);
+    const constraint = pgError?.constraint ?? pgError?.constraint_name;
+    return new RuleViolationError(`${label} refused: ${pgError?.message ?? String(error)}`, constraint, { cause: error });
+  }
+  return error;
+}
+
+/**
+ * Runs `fn` in a transaction of its own (a savepoint when `db` is already a transaction), after
+ * reading the tenant id from `app.tenant_id`. Anything `fn` wrote is rolled back if it throws.
+ */
+export async function runOperation<T>(
+  db: OperationDatabase,
+  label: string,
+  fn: (tx: OperationTransaction, tenantId: string) => Promise<T>,
+): Promise<T> {
+  const handle: OperationDatabase = (currentTransaction(db) as OperationDatabase | undefined) ?? db;
+  try {
+    return await handle.transaction(async (tx) => {
+      const result = await tx.execute(sql`select nullif(current_setting('app.tenant_id', true), '') as tenant_id`);
+      const tenantId = rowsOf<{ tenant_id: string | null }>(result)[0]?.tenant_id;
+      if (!tenantId) {
+        throw new TenantContextMissingError(
+          `${label} needs a tenant context: call it with the transaction withTenant(db, tenantId, (tx) => ${label}(tx, ...)) passes you.`,
+        );
+      }
+      return fn(tx as OperationTransaction, tenantId);
+    });
+  } catch (error) {
+    throw mapError(error, label);
+  }
+}
