@@ -51,10 +51,36 @@ export {
   auditTriggersSql,
   type AuditOptOut,
 } from './audit.js';
+export { SLUG_PATTERN, RESERVED_SLUGS, slugProblem, assertValidSlug } from './slug.js';
+export {
+  resolveTenant,
+  requestHost,
+  tenantResolutionCache,
+  TenantResolutionCache,
+  type HeadersLike,
+  type ResolvableRequest,
+  type ResolvedTenant,
+  type ResolutionStrategy,
+  type ResolveTenantOptions,
+} from './resolve.js';
+export {
+  expressTenantMiddleware,
+  tenantErrorBody,
+  type ExpressLikeRequest,
+  type ExpressLikeResponse,
+  type ExpressTenantOptions,
+} from './middleware/express.js';
+export {
+  honoTenantMiddleware,
+  type HonoLikeContext,
+  type HonoTenantOptions,
+  type TenantVariables,
+} from './middleware/hono.js';
 export {
   TenantContextError,
   TenantContextMissingError,
   TenantNotFoundError,
+  TenantNotIdentifiedError,
   TenantScopeError,
   TenantUnavailableError,
 } from '../errors.js';

@@ -1,0 +1,68 @@
+// Express middleware: resolves the request's tenant, attaches it (and a scoped builder) to `req`,
+// and answers 404 for an unknown tenant and 403 for a suspended one. No runtime dependency on express.
+import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError } from '../../errors.js';
+import type { Actor, AnyPgDatabase } from '../context.js';
+import { resolveTenant, type ResolvableRequest, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
+import { tenantDb, type TenantDatabase } from '../tenant-db.js';
+
+/** The request fields the middleware reads and writes (an Express `Request` fits). */
+export interface ExpressLikeRequest extends ResolvableRequest {
+  tenant?: ResolvedTenant;
+  tenantDb?: TenantDatabase<AnyPgDatabase>;
+}
+
+/** The response methods the middleware uses (an Express `Response` fits). */
+export interface ExpressLikeResponse {
+  status(code: number): { json(body: unknown): unknown };
+}
+
+/** Options of {@link expressTenantMiddleware}. */
+export interface ExpressTenantOptions<TReq extends ExpressLikeRequest> extends ResolveTenantOptions {
+  /** The database the tenant is looked up in and the scoped builder runs on. */
+  db: AnyPgDatabase;
+  /** The acting user of the request (after your authentication middleware), for audit and role policies. */
+  actor?: (req: TReq) => Actor | undefined;
+  /** Let requests that name no tenant through (unknown tenants are still refused). Default false. */
+  optional?: boolean;
+}
+
+/** The JSON body of a refusal. */
+export function tenantErrorBody(error: TenantNotFoundError | TenantUnavailableError) {
+  return { error: { code: error.code, message: error.message } };
+}
+
+/**
+ * Express middleware built on {@link resolveTenant}: sets `req.tenant` and `req.tenantDb` (a
+ * {@link tenantDb} for the tenant and the request's actor), answers 404 (`TENANT_NOT_FOUND`) or 403
+ * (`TENANT_UNAVAILABLE`) as JSON, and passes any other error to `next`.
+ *
+ * @example
+ * ```ts
+ * import { expressTenantMiddleware } from '@stocksync/db/tenancy';
+ * app.use(expressTenantMiddleware({ db, baseDomains: ['example.com'], actor: (req) => req.user }));
+ * app.get('/projects', async (req, res) => res.json(await req.tenantDb!.select().from(projects)));
+ * ```
+ */
+export function expressTenantMiddleware<TReq extends ExpressLikeRequest>(options: ExpressTenantOptions<TReq>) {
+  const { db, actor, optional, ...resolveOptions } = options;
+  return (req: TReq, res: ExpressLikeResponse, next: (error?: unknown) => void): void => {
+    resolveTenant(db, req, resolveOptions).then(
+      (tenant) => {
+        req.tenant = tenant;
+        const who = actor?.(req);
+        req.tenantDb = tenantDb(db, tenant.id, who ? { actor: who } : {});
+        next();
+      },
+      (error: unknown) => {
+        if (error instanceof TenantNotFoundError) {
+          if (optional && error instanceof TenantNotIdentifiedError) return next();
+          res.status(404).json(tenantErrorBody(error));
+        } else if (error instanceof TenantUnavailableError) {
+          res.status(403).json(tenantErrorBody(error));
+        } else {
+          next(error);
+        }
+      },
+    );
+  };
+}
