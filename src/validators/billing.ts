@@ -80,7 +80,7 @@ const rateString = z
 
 /** Catalog product: select schema. */
 export const billingProductSelectSchema = createSelectSchema(billingProducts);
-const productRefine = { priceCents: cents, currency: currencyCode, sku: (s: z.ZodString) => s.trim().min(1) };
+const productRefine = { priceCents: () => cents, currency: () => currencyCode, sku: (s: z.ZodString) => s.trim().min(1) };
 function checkInterval(v: { kind?: string; interval?: string | null }, ctx: z.RefinementCtx) {
   if (v.kind === undefined) return;
   if (v.kind === 'subscription' && !v.interval)
@@ -101,7 +101,7 @@ export const billingProductRequirementInsertSchema = createInsertSchema(billingP
   { path: ['requiresProductId'], message: 'A product cannot require itself' },
 );
 
-const taxRefine = { countryCode, stateCode, rate: rateString };
+const taxRefine = { countryCode: () => countryCode, stateCode: () => stateCode, rate: () => rateString };
 /** Tax rate: select schema. */
 export const taxRateSelectSchema = createSelectSchema(taxRates);
 /** Tax rate: insert schema (ISO country, state code, rate in [0, 1)). */
@@ -109,7 +109,7 @@ export const taxRateInsertSchema = createInsertSchema(taxRates, taxRefine);
 /** Tax rate: update schema. */
 export const taxRateUpdateSchema = createUpdateSchema(taxRates, taxRefine);
 
-const cartRefine = { currency: currencyCode, discountCents: cents, billingCountryCode: countryCode, billingStateCode: stateCode };
+const cartRefine = { currency: () => currencyCode, discountCents: () => cents, billingCountryCode: () => countryCode, billingStateCode: () => stateCode };
 /** Cart: select schema. */
 export const cartSelectSchema = createSelectSchema(carts);
 /** Cart: insert schema (`expiresAt` is set by the database). */
@@ -117,7 +117,7 @@ export const cartInsertSchema = createInsertSchema(carts, cartRefine).omit({ exp
 /** Cart: update schema. */
 export const cartUpdateSchema = createUpdateSchema(carts, cartRefine).omit({ expiresAt: true });
 
-const lineRefine = { quantity: positiveQuantity, unitPriceCents: cents };
+const lineRefine = { quantity: () => positiveQuantity, unitPriceCents: () => cents };
 /** Cart item: select schema. */
 export const cartItemSelectSchema = createSelectSchema(cartItems);
 /** Cart item: insert schema. */
@@ -126,10 +126,10 @@ export const cartItemInsertSchema = createInsertSchema(cartItems, lineRefine);
 export const cartItemUpdateSchema = createUpdateSchema(cartItems, lineRefine);
 
 const orderRefine = {
-  currency: currencyCode,
-  discountCents: cents,
-  billingCountryCode: countryCode,
-  billingStateCode: stateCode,
+  currency: () => currencyCode,
+  discountCents: () => cents,
+  billingCountryCode: () => countryCode,
+  billingStateCode: () => stateCode,
 };
 const derivedOrderFields = { subtotalCents: true, taxCents: true } as const;
 /** Billing order: select schema. */
@@ -160,15 +160,15 @@ function checkSubscriptionDates(
 /** Subscription: select schema. */
 export const subscriptionSelectSchema = createSelectSchema(subscriptions);
 /** Subscription: insert schema (trial end after trial start, both or neither). */
-export const subscriptionInsertSchema = createInsertSchema(subscriptions, { quantity: positiveQuantity }).superRefine(
+export const subscriptionInsertSchema = createInsertSchema(subscriptions, { quantity: () => positiveQuantity }).superRefine(
   checkSubscriptionDates,
 );
 /** Subscription: update schema. */
-export const subscriptionUpdateSchema = createUpdateSchema(subscriptions, { quantity: positiveQuantity }).superRefine(
+export const subscriptionUpdateSchema = createUpdateSchema(subscriptions, { quantity: () => positiveQuantity }).superRefine(
   checkSubscriptionDates,
 );
 
-const invoiceRefine = { currency: currencyCode, amountDueCents: cents, amountPaidCents: cents };
+const invoiceRefine = { currency: () => currencyCode, amountDueCents: () => cents, amountPaidCents: () => cents };
 /** Invoice: select schema. */
 export const invoiceSelectSchema = createSelectSchema(invoices);
 /** Invoice: insert schema. */
@@ -177,8 +177,8 @@ export const invoiceInsertSchema = createInsertSchema(invoices, invoiceRefine);
 export const invoiceUpdateSchema = createUpdateSchema(invoices, invoiceRefine);
 
 const paymentRefine = {
-  amountCents: positiveCents,
-  currency: currencyCode,
+  amountCents: () => positiveCents,
+  currency: () => currencyCode,
   cardLast4: (s: z.ZodString) => s.regex(/^\d{4}$/, 'Must be the last 4 digits'),
 };
 /** Payment: select schema. */
@@ -188,7 +188,7 @@ export const paymentInsertSchema = createInsertSchema(payments, paymentRefine);
 /** Payment: update schema. */
 export const paymentUpdateSchema = createUpdateSchema(payments, paymentRefine);
 
-const refundRefine = { amountCents: positiveCents, currency: currencyCode };
+const refundRefine = { amountCents: () => positiveCents, currency: () => currencyCode };
 /** Refund: select schema. */
 export const refundSelectSchema = createSelectSchema(refunds);
 /** Refund: insert schema (positive integer cents, ISO 4217 currency). */
@@ -208,11 +208,11 @@ function checkEntitlementSource(
 /** Entitlement: select schema. */
 export const entitlementSelectSchema = createSelectSchema(entitlements);
 /** Entitlement: insert schema (normally created by the database when an order is paid or a subscription active). */
-export const entitlementInsertSchema = createInsertSchema(entitlements, { quantity: positiveQuantity }).superRefine(
+export const entitlementInsertSchema = createInsertSchema(entitlements, { quantity: () => positiveQuantity }).superRefine(
   checkEntitlementSource,
 );
 /** Entitlement: update schema. */
-export const entitlementUpdateSchema = createUpdateSchema(entitlements, { quantity: positiveQuantity });
+export const entitlementUpdateSchema = createUpdateSchema(entitlements, { quantity: () => positiveQuantity });
 
 const billingAddressFields = {
   billingCountryCode: countryCode.optional(),

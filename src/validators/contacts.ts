@@ -14,7 +14,7 @@ const coordinate = (limit: number) =>
     .refine((v) => Math.abs(Number(v)) <= limit, { message: `Must be between -${limit} and ${limit}` });
 
 const addressRefine = {
-  countryCode,
+  countryCode: () => countryCode,
   latitude: () => coordinate(90),
   longitude: () => coordinate(180),
   addressLine1: (s: z.ZodString) => s.trim().min(1, 'Must not be blank'),

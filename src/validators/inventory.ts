@@ -23,9 +23,9 @@ const nonBlank = (s: z.ZodString) => s.trim().min(1, 'Must not be blank');
 const productRefine = {
   sku: nonBlank,
   name: nonBlank,
-  unitPriceCents: cents,
-  reorderPoint: cents,
-  currency: currencyCode,
+  unitPriceCents: () => cents,
+  reorderPoint: () => cents,
+  currency: () => currencyCode,
 };
 
 /** Inventory product: select schema. */
@@ -111,7 +111,7 @@ function checkOrderParties(
   }
 }
 
-const orderRefine = { orderNumber: nonBlank, currency: currencyCode, totalCents: cents };
+const orderRefine = { orderNumber: nonBlank, currency: () => currencyCode, totalCents: () => cents };
 /** Inventory order: select schema. */
 export const inventoryOrderSelectSchema = createSelectSchema(inventoryOrders);
 /** Inventory order: insert schema (a purchase names a supplier, a sale a buyer). */
@@ -119,7 +119,7 @@ export const inventoryOrderInsertSchema = createInsertSchema(inventoryOrders, or
 /** Inventory order: update schema (party rules checked when `kind` is part of the update). */
 export const inventoryOrderUpdateSchema = createUpdateSchema(inventoryOrders, orderRefine).superRefine(checkOrderParties);
 
-const orderItemRefine = { quantity: positiveQuantity, unitPriceCents: cents };
+const orderItemRefine = { quantity: () => positiveQuantity, unitPriceCents: () => cents };
 /** Inventory order item: select schema. */
 export const inventoryOrderItemSelectSchema = createSelectSchema(inventoryOrderItems);
 /** Inventory order item: insert schema (quantity > 0; `lineTotalCents` is generated). */
@@ -130,9 +130,9 @@ export const inventoryOrderItemUpdateSchema = createUpdateSchema(inventoryOrderI
 /** Stock level: select schema. */
 export const stockLevelSelectSchema = createSelectSchema(stockLevels);
 /** Stock level: insert schema; `quantity` is left out because only stock movements change it. */
-export const stockLevelInsertSchema = createInsertSchema(stockLevels, { reorderPoint: cents }).omit({ quantity: true });
+export const stockLevelInsertSchema = createInsertSchema(stockLevels, { reorderPoint: () => cents }).omit({ quantity: true });
 /** Stock level: update schema (reorder point only in practice; quantity is derived). */
-export const stockLevelUpdateSchema = createUpdateSchema(stockLevels, { reorderPoint: cents }).omit({ quantity: true });
+export const stockLevelUpdateSchema = createUpdateSchema(stockLevels, { reorderPoint: () => cents }).omit({ quantity: true });
 
 const INBOUND: readonly string[] = INBOUND_STOCK_REASONS;
 const OUTBOUND: readonly string[] = OUTBOUND_STOCK_REASONS;

@@ -20,9 +20,9 @@ export const licenseSelectSchema = createSelectSchema(licenses);
  * licenseInsertSchema.parse({ tenantId, licenseKey: 'KEY-1', seatsTotal: 5 });
  * ```
  */
-export const licenseInsertSchema = createInsertSchema(licenses, { seatsTotal: positiveQuantity });
+export const licenseInsertSchema = createInsertSchema(licenses, { seatsTotal: () => positiveQuantity });
 /** License: update schema (the database refuses seats_total below the active sessions). */
-export const licenseUpdateSchema = createUpdateSchema(licenses, { seatsTotal: positiveQuantity });
+export const licenseUpdateSchema = createUpdateSchema(licenses, { seatsTotal: () => positiveQuantity });
 
 /** License session: select schema. */
 export const licenseSessionSelectSchema = createSelectSchema(licenseSessions);
