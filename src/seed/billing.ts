@@ -21,7 +21,6 @@ import { taxCents } from './catalog.js';
 import type { TenantSeedContext } from './context.js';
 import { capped } from './projects.js';
 import { addDays, SEED_EPOCH, type Random } from './random.js';
-import { updateRows } from './sql.js';
 
 const BILLING_PLACES: Array<[string, string | null]> = [
   ['DE', null], ['FR', null], ['GB', null], ['NL', null], ['ES', null], ['US', 'CA'], ['US', 'NY'], ['US', 'TX'], ['CA', null], ['JP', null], ['AU', null],
@@ -304,30 +303,23 @@ export function seedBilling(ctx: TenantSeedContext): void {
   ctx.batch.push(payments, pays);
   ctx.batch.push(refunds, rfs);
   ctx.batch.push(entitlements, ents);
+  const at = [{ name: 'updated_at', type: 'timestamptz' as const }];
   for (let step = 0; step < 2; step++) {
     const moving = subWalk.filter((w) => w.steps.length > step);
-    if (moving.length) {
-      ctx.batch.after(
-        updateRows('subscriptions', moving.map((w) => ({ tenantId, id: w.id, values: [w.steps[step]!] })), [{ name: 'status', type: 'text' }]),
-      );
-    }
+    ctx.batch.update(`subscriptions:status:${step}`, 'after', 'subscriptions', [{ name: 'status', type: 'text' }], moving.map((w) => ({ tenantId, id: w.id, values: [w.steps[step]!] })));
   }
-  if (orderWalk.length) {
-    ctx.batch.after(
-      updateRows('billing_orders', orderWalk.map((w) => ({ tenantId, id: w.id, values: [w.status, w.paidAt] })), [
-        { name: 'status', type: 'text' },
-        { name: 'paid_at', type: 'timestamptz' },
-      ]),
-    );
-  }
-  if (subWalk.length) {
-    ctx.batch.fixup(updateRows('subscriptions', subWalk.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })), [{ name: 'updated_at', type: 'timestamptz' }]));
-  }
-  if (orderTimes.length) {
-    ctx.batch.fixup(updateRows('billing_orders', orderTimes.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })), [{ name: 'updated_at', type: 'timestamptz' }]));
-  }
-  if (entFix.length) {
-    ctx.batch.fixup(updateRows('entitlements', entFix.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })), [{ name: 'updated_at', type: 'timestamptz' }]));
-  }
+  ctx.batch.update(
+    'billing_orders:status',
+    'after',
+    'billing_orders',
+    [
+      { name: 'status', type: 'text' },
+      { name: 'paid_at', type: 'timestamptz' },
+    ],
+    orderWalk.map((w) => ({ tenantId, id: w.id, values: [w.status, w.paidAt] })),
+  );
+  ctx.batch.update('subscriptions:updated_at', 'fixup', 'subscriptions', at, subWalk.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
+  ctx.batch.update('billing_orders:updated_at', 'fixup', 'billing_orders', at, orderTimes.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
+  ctx.batch.update('entitlements:updated_at', 'fixup', 'entitlements', at, entFix.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
   ctx.refs.billing = refs;
 }

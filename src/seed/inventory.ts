@@ -23,7 +23,6 @@ import {
 import { activeUsers, type TenantSeedContext } from './context.js';
 import { capped } from './projects.js';
 import { addDays, SEED_EPOCH } from './random.js';
-import { updateRows } from './sql.js';
 import { COMPANY_FIRST, personName, PRODUCT_ADJECTIVES, PRODUCT_NOUNS } from './words.js';
 
 type OrderStatus = NonNullable<NewInventoryOrder['status']>;
@@ -275,41 +274,29 @@ export function seedInventory(ctx: TenantSeedContext): void {
   for (let step = 0; step < 2; step++) {
     const moving = walks.filter((w) => w.steps.length > step);
     if (!moving.length) continue;
-    ctx.batch.after(
-      updateRows(
-        'inventory_orders',
-        moving.map((w) => ({
-          tenantId,
-          id: w.id,
-          values: [w.steps[step]!, w.shippedAt, w.steps[step] === 'delivered' ? w.deliveredAt : null, w.receivedAt],
-        })),
-        [
-          { name: 'status', type: 'text' },
-          { name: 'shipped_at', type: 'timestamptz' },
-          { name: 'delivered_at', type: 'timestamptz' },
-          { name: 'received_at', type: 'timestamptz' },
-        ],
-      ),
+    ctx.batch.update(
+      `inventory_orders:status:${step}`,
+      'after',
+      'inventory_orders',
+      [
+        { name: 'status', type: 'text' },
+        { name: 'shipped_at', type: 'timestamptz' },
+        { name: 'delivered_at', type: 'timestamptz' },
+        { name: 'received_at', type: 'timestamptz' },
+      ],
+      moving.map((w) => ({
+        tenantId,
+        id: w.id,
+        values: [w.steps[step]!, w.shippedAt, w.steps[step] === 'delivered' ? w.deliveredAt : null, w.receivedAt],
+      })),
     );
   }
   // The item-total and ledger triggers stamp updated_at with now(); restore the seeded times.
   if (walks.length) {
-    ctx.batch.fixup(
-      updateRows(
-        'inventory_orders',
-        walks.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })),
-        [{ name: 'updated_at', type: 'timestamptz' }],
-      ),
-    );
+    ctx.batch.update('inventory_orders:updated_at', 'fixup', 'inventory_orders', [{ name: 'updated_at', type: 'timestamptz' }], walks.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
   }
   if (levels.length) {
-    ctx.batch.fixup(
-      updateRows(
-        'stock_levels',
-        levels.map((l) => ({ tenantId, id: l.id!, values: [l.updatedAt as Date] })),
-        [{ name: 'updated_at', type: 'timestamptz' }],
-      ),
-    );
+    ctx.batch.update('stock_levels:updated_at', 'fixup', 'stock_levels', [{ name: 'updated_at', type: 'timestamptz' }], levels.map((l) => ({ tenantId, id: l.id!, values: [l.updatedAt as Date] })));
   }
   const refs: InventoryRefs = {
     locations: locationRows.map((l) => l.id),

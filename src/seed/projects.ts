@@ -21,7 +21,6 @@ import {
 } from '../schema/index.js';
 import { activeUsers, type TenantSeedContext } from './context.js';
 import { addDays, DAY_MS, SEED_EPOCH, type Random } from './random.js';
-import { updateRows } from './sql.js';
 import { PROJECT_NAMES, sentences, TAGS, TASK_OBJECTS, TASK_VERBS } from './words.js';
 
 type Status = (typeof TASK_STATUSES)[number];
@@ -285,30 +284,30 @@ export function seedProjects(ctx: TenantSeedContext): void {
   for (let step = 0; step < 3; step++) {
     const moving = planned.filter((p) => WALKS[p.final].length > step);
     if (!moving.length) continue;
-    ctx.batch.after(
-      updateRows(
-        'tasks',
-        moving.map((p) => ({
+    ctx.batch.update(
+      `tasks:status:${step}`,
+      'after',
+      'tasks',
+      [
+        { name: 'status', type: 'text' },
+        { name: 'started_at', type: 'timestamptz' },
+        { name: 'completed_at', type: 'timestamptz' },
+      ],
+      moving.map((p) => ({
           tenantId,
           id: p.row.id,
           values: [WALKS[p.final][step]!, p.startedAt, WALKS[p.final][step] === 'done' ? p.completedAt : null],
-        })),
-        [
-          { name: 'status', type: 'text' },
-          { name: 'started_at', type: 'timestamptz' },
-          { name: 'completed_at', type: 'timestamptz' },
-        ],
-      ),
+      })),
     );
   }
   const touched = planned.filter((p) => WALKS[p.final].length > 0);
   if (touched.length) {
-    ctx.batch.fixup(
-      updateRows(
-        'tasks',
-        touched.map((p) => ({ tenantId, id: p.row.id, values: [p.updatedAt] })),
-        [{ name: 'updated_at', type: 'timestamptz' }],
-      ),
+    ctx.batch.update(
+      'tasks:updated_at',
+      'fixup',
+      'tasks',
+      [{ name: 'updated_at', type: 'timestamptz' }],
+      touched.map((p) => ({ tenantId, id: p.row.id, values: [p.updatedAt] })),
     );
   }
   ctx.refs.projects = projectRows.map((p) => ({ id: p.id!, createdAt: p.createdAt! }));

@@ -150,12 +150,19 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   let done = 0;
   let created = 0;
   let total = 0;
+  let flushes = 0;
   const flush = async () => {
     dropTriggerAudit(batch);
     const written = await writeBatch(db, batch, { method });
     for (const [table, n] of Object.entries(written)) {
       rows[table] = (rows[table] ?? 0) + n;
       total += n;
+    }
+    // Fresh tables have no statistics, so foreign-key and trigger lookups plan sequential scans
+    // that grow with every batch; refresh statistics after batches 1, 2, 4, 8, ...
+    flushes++;
+    if (Object.keys(written).length && (flushes & (flushes - 1)) === 0) {
+      await db.execute(sql.raw(`analyze ${Object.keys(written).map((t) => `"${t}"`).join(', ')}`));
     }
   };
   for (const index of indexes) {

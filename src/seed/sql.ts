@@ -9,6 +9,13 @@ export interface UpdateColumn {
 
 type Cell = string | number | Date | null | undefined;
 
+/** One row of {@link updateRows}: its key and the new values, in column order. */
+export interface UpdateRow {
+  tenantId: string;
+  id: string;
+  values: Cell[];
+}
+
 /** A Postgres array literal (`{"a","b",NULL}`) passed as one text parameter. */
 export function arrayLiteral(values: Cell[]): string {
   const items = values.map((v) => {
@@ -25,7 +32,7 @@ export function arrayLiteral(values: Cell[]): string {
  */
 export function updateRows(
   table: string,
-  rows: Array<{ tenantId: string; id: string; values: Cell[] }>,
+  rows: UpdateRow[],
   columns: UpdateColumn[],
 ): SQL {
   const arrays = [

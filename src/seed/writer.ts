@@ -5,6 +5,7 @@ import { CasingCache } from 'drizzle-orm/casing';
 import { getTableConfig, PgDialect, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../connection.js';
 import { ConfigurationError } from '../errors.js';
+import { updateRows, type UpdateColumn, type UpdateRow } from './sql.js';
 
 /** How rows reach the database: `copy` (COPY ... FROM STDIN) or `insert` (multi-row INSERT). */
 export type WriteMethod = 'copy' | 'insert';
@@ -31,7 +32,20 @@ export class SeedBatch {
   private readonly rows = new Map<PgTable, AnyRow[]>();
   private readonly statements: SQL[] = [];
   private readonly fixups: SQL[] = [];
+  private readonly updates = new Map<string, { phase: 'after' | 'fixup'; table: string; columns: UpdateColumn[]; rows: UpdateRow[] }>();
   private count = 0;
+
+  /**
+   * Queues a set-based update by `(tenant_id, id)`. Updates with the same `key` (for example
+   * `tasks:status:1`, the second status step) are merged across tenants into one statement, run
+   * in the order their keys were first used; `phase` is as for {@link after} and {@link fixup}.
+   */
+  update(key: string, phase: 'after' | 'fixup', table: string, columns: UpdateColumn[], rows: UpdateRow[]): void {
+    if (!rows.length) return;
+    const entry = this.updates.get(key);
+    if (entry) entry.rows.push(...rows);
+    else this.updates.set(key, { phase, table, columns, rows: rows.slice() });
+  }
 
   /**
    * Queues a statement to run after the rows are written, in the same transaction (for example
@@ -52,7 +66,9 @@ export class SeedBatch {
 
   /** The queued statements (after, then fixups). */
   pending(): { after: SQL[]; fixups: SQL[] } {
-    return { after: this.statements.slice(), fixups: this.fixups.slice() };
+    const merged = { after: [] as SQL[], fixup: [] as SQL[] };
+    for (const u of this.updates.values()) merged[u.phase].push(updateRows(u.table, u.rows, u.columns));
+    return { after: [...merged.after, ...this.statements], fixups: [...merged.fixup, ...this.fixups] };
   }
 
   /** Adds rows for a table. */
@@ -94,6 +110,7 @@ export class SeedBatch {
     this.rows.clear();
     this.statements.length = 0;
     this.fixups.length = 0;
+    this.updates.clear();
     this.count = 0;
   }
 }
