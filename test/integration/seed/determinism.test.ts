@@ -63,6 +63,13 @@ describe('seedDatabase', () => {
     expect(counts.tables.tenants).toBe(3);
   });
 
+  it('--force deletes this seed\'s tenants (through every cascade and guard) and recreates the same rows', async () => {
+    const before = await tableChecksums(a.db);
+    const forced = await seedDatabase(a.db, { tenants: 3, seed: 'det', mode: 'force' });
+    expect(forced).toMatchObject({ tenantsDeleted: 3, tenantsCreated: 3 });
+    expect(await tableChecksums(a.db)).toEqual(before);
+  });
+
   it('a different seed gives different tenants', () => {
     expect(tenantIdFor('det', 0)).not.toBe(tenantIdFor('other', 0));
     expect(tenantIdFor('det', 0)).toBe(tenantIdFor('det', 0));
