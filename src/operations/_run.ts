@@ -9,16 +9,31 @@ import { currentTransaction } from '../tenancy/context.js';
 /**
  * The database handle an operation accepts: normally the tenant-scoped transaction `withTenant`
  * passes to its callback (any driver).
+ *
+ * @example
+ * ```ts
+ * import type { OperationDatabase } from '@stocksync/db/operations';
+ * async function restock(tx: OperationDatabase) { ... }
+ * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OperationDatabase = PgDatabase<PgQueryResultHKT, any, any>;
+/** The transaction (savepoint) an operation body runs in. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OperationTransaction = PgTransaction<PgQueryResultHKT, any, any>;
 
 /** SQLSTATEs that mean "a business rule refused this": check, exclusion, unique, foreign key, state. */
 const RULE_SQLSTATES = new Set(['23514', '23P01', '23505', '23503', '23502', '55000']);
 
-/** Rows of a `db.execute` result, whatever the driver (node-postgres/PGlite `{ rows }`, postgres.js array). */
+/**
+ * Rows of a `db.execute` result, whatever the driver (node-postgres/PGlite `{ rows }`, postgres.js array).
+ *
+ * @example
+ * ```ts
+ * import { rowsOf } from '@stocksync/db/operations';
+ * const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select 1 as n`));
+ * ```
+ */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
@@ -47,7 +62,14 @@ function mapError(error: unknown, label: string): unknown {
 
 /**
  * Runs `fn` in a transaction of its own (a savepoint when `db` is already a transaction), after
- * reading the tenant id from `app.tenant_id`. Anything `fn` wrote is rolled back if it throws.
+ * reading the tenant id from `app.tenant_id`. Anything `fn` wrote is rolled back if it throws;
+ * rule SQLSTATEs (23xxx, 55000) become {@link RuleViolationError}. The building block of every operation.
+ *
+ * @example
+ * ```ts
+ * import { runOperation } from '@stocksync/db/operations';
+ * const touch = (tx) => runOperation(tx, 'touch', async (inner, tenantId) => inner.execute(sql`select ${tenantId}`));
+ * ```
  */
 export async function runOperation<T>(
   db: OperationDatabase,
