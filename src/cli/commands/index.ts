@@ -4,6 +4,7 @@ import { registerBootstrap } from './bootstrap.js';
 import { registerMigrate } from './migrate.js';
 import { registerSeed } from './seed.js';
 import { registerDoctor } from './doctor.js';
+import { registerTenant } from './tenant.js';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
@@ -11,4 +12,5 @@ export function registerCommands(program: Command): void {
   registerMigrate(program);
   registerSeed(program);
   registerDoctor(program);
+  registerTenant(program);
 }

@@ -43,6 +43,21 @@ describe('stocksync-db on a server', () => {
     expect(result.stdout).not.toMatch(ANSI);
   });
 
+  it('tenant list and show read the seeded tenants; an unknown tenant exits 1', async () => {
+    const list = await runCli(['tenant', 'list', '--url', t.url, '--json']);
+    expect(list.code).toBe(0);
+    const tenants = JSON.parse(list.stdout) as Array<{ slug: string; users: number }>;
+    expect(tenants.length).toBe(3);
+    const show = await runCli(['tenant', 'show', tenants[0]!.slug, '--url', t.url, '--json']);
+    expect(show.code).toBe(0);
+    const shown = JSON.parse(show.stdout);
+    expect(shown.rows.tables.users).toBe(tenants[0]!.users);
+    expect(shown.rows.domains.projects).toBeGreaterThan(0);
+    const missing = await runCli(['tenant', 'show', 'no-such-tenant', '--url', t.url]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/tenant list/);
+  });
+
   it('doctor passes on a migrated database and reports JSON', async () => {
     const result = await runCli(['doctor', '--url', t.url, '--json']);
     const report = JSON.parse(result.stdout);
@@ -69,8 +84,8 @@ describe('stocksync-db on a server', () => {
   });
 
   it('every command has --help with examples', async () => {
-    for (const command of ['bootstrap', 'seed', 'doctor']) {
-      const help = await runCli([command, '--help']);
+    for (const command of ['bootstrap', 'seed', 'doctor', 'tenant', 'tenant list', 'tenant show']) {
+      const help = await runCli([...command.split(' '), '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Examples:/);
     }
