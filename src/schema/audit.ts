@@ -1,5 +1,5 @@
 // Audit domain: the immutable audit log, its reviews, compliance reports, and seed 002's contents.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { check, date, index, inet, jsonb, pgPolicy, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { checksumCheck, createdAt, enumCheck, timestamps } from './_columns.js';
 import { retentionRole } from './_roles.js';
@@ -152,3 +152,12 @@ export type NewComplianceReport = typeof complianceReports.$inferInsert;
 export type Content = typeof contents.$inferSelect;
 /** A content row to insert. */
 export type NewContent = typeof contents.$inferInsert;
+
+/** Relations of audit_reviews. */
+export const auditReviewsRelations = relations(auditReviews, ({ one }) => ({
+  reviewer: one(users, { fields: [auditReviews.tenantId, auditReviews.reviewerId], references: [users.tenantId, users.id] }),
+}));
+/** Relations of contents. */
+export const contentsRelations = relations(contents, ({ one }) => ({
+  author: one(users, { fields: [contents.tenantId, contents.createdBy], references: [users.tenantId, users.id] }),
+}));

@@ -1,5 +1,5 @@
 // Document management domain: folders, documents, their versions, permissions, shares and activity.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   check,
@@ -262,3 +262,40 @@ export type NewDocumentShare = typeof documentShares.$inferInsert;
 export type DocumentActivity = typeof documentActivities.$inferSelect;
 /** A document activity row to insert. */
 export type NewDocumentActivity = typeof documentActivities.$inferInsert;
+
+/** Relations of folders. */
+export const foldersRelations = relations(folders, ({ one, many }) => ({
+  parent: one(folders, { fields: [folders.tenantId, folders.parentId], references: [folders.tenantId, folders.id], relationName: 'folder_parent' }),
+  children: many(folders, { relationName: 'folder_parent' }),
+  documents: many(documents),
+  permissions: many(documentPermissions),
+}));
+/** Relations of documents. */
+export const documentsRelations = relations(documents, ({ one, many }) => ({
+  folder: one(folders, { fields: [documents.tenantId, documents.folderId], references: [folders.tenantId, folders.id] }),
+  project: one(projects, { fields: [documents.tenantId, documents.projectId], references: [projects.tenantId, projects.id] }),
+  owner: one(users, { fields: [documents.tenantId, documents.ownerId], references: [users.tenantId, users.id] }),
+  versions: many(documentVersions),
+  permissions: many(documentPermissions),
+  shares: many(documentShares),
+  activities: many(documentActivities),
+}));
+/** Relations of document_versions. */
+export const documentVersionsRelations = relations(documentVersions, ({ one }) => ({
+  document: one(documents, { fields: [documentVersions.tenantId, documentVersions.documentId], references: [documents.tenantId, documents.id] }),
+}));
+/** Relations of document_permissions. */
+export const documentPermissionsRelations = relations(documentPermissions, ({ one }) => ({
+  document: one(documents, { fields: [documentPermissions.tenantId, documentPermissions.documentId], references: [documents.tenantId, documents.id] }),
+  folder: one(folders, { fields: [documentPermissions.tenantId, documentPermissions.folderId], references: [folders.tenantId, folders.id] }),
+  user: one(users, { fields: [documentPermissions.tenantId, documentPermissions.userId], references: [users.tenantId, users.id] }),
+  team: one(teams, { fields: [documentPermissions.tenantId, documentPermissions.teamId], references: [teams.tenantId, teams.id] }),
+}));
+/** Relations of document_shares. */
+export const documentSharesRelations = relations(documentShares, ({ one }) => ({
+  document: one(documents, { fields: [documentShares.tenantId, documentShares.documentId], references: [documents.tenantId, documents.id] }),
+}));
+/** Relations of document_activities. */
+export const documentActivitiesRelations = relations(documentActivities, ({ one }) => ({
+  document: one(documents, { fields: [documentActivities.tenantId, documentActivities.documentId], references: [documents.tenantId, documents.id] }),
+}));

@@ -1,8 +1,9 @@
 // Identity domain: users, their tenant memberships, teams and team members, and sign-in sessions.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { boolean, check, index, inet, jsonb, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { enumCheck, timestamps } from './_columns.js';
 import { tenantRef, tenantTable } from './_tenant-table.js';
+import { tenants } from './tenancy.js';
 
 /** Roles a user can hold inside a tenant. */
 export const USER_ROLES = ['owner', 'admin', 'member', 'guest'] as const;
@@ -129,3 +130,26 @@ export type NewTeamMember = typeof teamMembers.$inferInsert;
 export type Session = typeof sessions.$inferSelect;
 /** A session row to insert. */
 export type NewSession = typeof sessions.$inferInsert;
+
+/** Relations of users. */
+export const usersRelations = relations(users, ({ one, many }) => ({
+  tenant: one(tenants, { fields: [users.tenantId], references: [tenants.id] }),
+  memberships: many(memberships),
+  teamMembers: many(teamMembers),
+  sessions: many(sessions),
+}));
+/** Relations of memberships. */
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  user: one(users, { fields: [memberships.tenantId, memberships.userId], references: [users.tenantId, users.id] }),
+}));
+/** Relations of teams. */
+export const teamsRelations = relations(teams, ({ many }) => ({ members: many(teamMembers) }));
+/** Relations of team_members. */
+export const teamMembersRelations = relations(teamMembers, ({ one }) => ({
+  team: one(teams, { fields: [teamMembers.tenantId, teamMembers.teamId], references: [teams.tenantId, teams.id] }),
+  user: one(users, { fields: [teamMembers.tenantId, teamMembers.userId], references: [users.tenantId, users.id] }),
+}));
+/** Relations of sessions. */
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.tenantId, sessions.userId], references: [users.tenantId, users.id] }),
+}));

@@ -1,5 +1,5 @@
 // Project management domain: projects, tasks, sprints, milestones, task comments, attachments, activities and boards.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -282,3 +282,51 @@ export type NewTaskActivity = typeof taskActivities.$inferInsert;
 export type Board = typeof boards.$inferSelect;
 /** A board row to insert. */
 export type NewBoard = typeof boards.$inferInsert;
+
+/** Relations of projects. */
+export const projectsRelations = relations(projects, ({ many }) => ({
+  tasks: many(tasks),
+  sprints: many(sprints),
+  milestones: many(milestones),
+  boards: many(boards),
+}));
+/** Relations of sprints. */
+export const sprintsRelations = relations(sprints, ({ one, many }) => ({
+  project: one(projects, { fields: [sprints.tenantId, sprints.projectId], references: [projects.tenantId, projects.id] }),
+  tasks: many(tasks),
+}));
+/** Relations of milestones. */
+export const milestonesRelations = relations(milestones, ({ one, many }) => ({
+  project: one(projects, { fields: [milestones.tenantId, milestones.projectId], references: [projects.tenantId, projects.id] }),
+  tasks: many(tasks),
+}));
+/** Relations of tasks. */
+export const tasksRelations = relations(tasks, ({ one, many }) => ({
+  project: one(projects, { fields: [tasks.tenantId, tasks.projectId], references: [projects.tenantId, projects.id] }),
+  sprint: one(sprints, { fields: [tasks.tenantId, tasks.sprintId], references: [sprints.tenantId, sprints.id] }),
+  milestone: one(milestones, { fields: [tasks.tenantId, tasks.milestoneId], references: [milestones.tenantId, milestones.id] }),
+  assignee: one(users, { fields: [tasks.tenantId, tasks.assigneeId], references: [users.tenantId, users.id], relationName: 'task_assignee' }),
+  reporter: one(users, { fields: [tasks.tenantId, tasks.reporterId], references: [users.tenantId, users.id], relationName: 'task_reporter' }),
+  parent: one(tasks, { fields: [tasks.tenantId, tasks.parentTaskId], references: [tasks.tenantId, tasks.id], relationName: 'task_parent' }),
+  subtasks: many(tasks, { relationName: 'task_parent' }),
+  comments: many(taskComments),
+  attachments: many(taskAttachments),
+  activities: many(taskActivities),
+}));
+/** Relations of task_comments. */
+export const taskCommentsRelations = relations(taskComments, ({ one }) => ({
+  task: one(tasks, { fields: [taskComments.tenantId, taskComments.taskId], references: [tasks.tenantId, tasks.id] }),
+  author: one(users, { fields: [taskComments.tenantId, taskComments.authorId], references: [users.tenantId, users.id] }),
+}));
+/** Relations of task_attachments. */
+export const taskAttachmentsRelations = relations(taskAttachments, ({ one }) => ({
+  task: one(tasks, { fields: [taskAttachments.tenantId, taskAttachments.taskId], references: [tasks.tenantId, tasks.id] }),
+}));
+/** Relations of task_activities. */
+export const taskActivitiesRelations = relations(taskActivities, ({ one }) => ({
+  task: one(tasks, { fields: [taskActivities.tenantId, taskActivities.taskId], references: [tasks.tenantId, tasks.id] }),
+}));
+/** Relations of boards. */
+export const boardsRelations = relations(boards, ({ one }) => ({
+  project: one(projects, { fields: [boards.tenantId, boards.projectId], references: [projects.tenantId, projects.id] }),
+}));

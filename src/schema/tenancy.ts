@@ -1,5 +1,5 @@
 // Tenancy domain: the global tenants root, the host names that resolve to a tenant, and per-tenant settings.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -122,3 +122,17 @@ export type NewTenantDomain = typeof tenantDomains.$inferInsert;
 export type TenantSettingsRow = typeof tenantSettings.$inferSelect;
 /** A tenant settings row to insert. */
 export type NewTenantSettingsRow = typeof tenantSettings.$inferInsert;
+
+/** Relations of the tenancy tables (for `db.query.tenants.findFirst({ with: { domains: true } })`). */
+export const tenantsRelations = relations(tenants, ({ many }) => ({
+  domains: many(tenantDomains),
+  settings: many(tenantSettings),
+}));
+/** Relations of tenant_domains. */
+export const tenantDomainsRelations = relations(tenantDomains, ({ one }) => ({
+  tenant: one(tenants, { fields: [tenantDomains.tenantId], references: [tenants.id] }),
+}));
+/** Relations of tenant_settings. */
+export const tenantSettingsRelations = relations(tenantSettings, ({ one }) => ({
+  tenant: one(tenants, { fields: [tenantSettings.tenantId], references: [tenants.id] }),
+}));

@@ -1,5 +1,5 @@
 // Workflow domain: workflow definitions (a validated node/edge graph), their executions, step runs and approvals.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { enumCheck, timestamps } from './_columns.js';
 import { tenantRef, tenantTable } from './_tenant-table.js';
@@ -197,3 +197,24 @@ export type NewWorkflowStep = typeof workflowSteps.$inferInsert;
 export type WorkflowApproval = typeof workflowApprovals.$inferSelect;
 /** A workflow approval row to insert. */
 export type NewWorkflowApproval = typeof workflowApprovals.$inferInsert;
+
+/** Relations of workflows. */
+export const workflowsRelations = relations(workflows, ({ one, many }) => ({
+  project: one(projects, { fields: [workflows.tenantId, workflows.projectId], references: [projects.tenantId, projects.id] }),
+  executions: many(workflowExecutions),
+}));
+/** Relations of workflow_executions. */
+export const workflowExecutionsRelations = relations(workflowExecutions, ({ one, many }) => ({
+  workflow: one(workflows, { fields: [workflowExecutions.tenantId, workflowExecutions.workflowId], references: [workflows.tenantId, workflows.id] }),
+  steps: many(workflowSteps),
+  approvals: many(workflowApprovals),
+}));
+/** Relations of workflow_steps. */
+export const workflowStepsRelations = relations(workflowSteps, ({ one }) => ({
+  execution: one(workflowExecutions, { fields: [workflowSteps.tenantId, workflowSteps.executionId], references: [workflowExecutions.tenantId, workflowExecutions.id] }),
+}));
+/** Relations of workflow_approvals. */
+export const workflowApprovalsRelations = relations(workflowApprovals, ({ one }) => ({
+  execution: one(workflowExecutions, { fields: [workflowApprovals.tenantId, workflowApprovals.executionId], references: [workflowExecutions.tenantId, workflowExecutions.id] }),
+  approver: one(users, { fields: [workflowApprovals.tenantId, workflowApprovals.approverId], references: [users.tenantId, users.id] }),
+}));
