@@ -122,8 +122,10 @@ export async function openMigrationConnection(target: MigrationTarget): Promise<
       return pgConnection(client, async () => client.release());
     }
     if (target.driver === 'postgres') {
-      const sql = target.client as { reserve(): Promise<PostgresJsLike & { release(): void }> };
+      const sql = target.client as { options: unknown; reserve(): Promise<PostgresJsLike & { release(): void; options?: unknown }> };
       const reserved = await sql.reserve();
+      // drizzle's postgres-js driver reads `options.parsers`, which a reserved connection lacks.
+      reserved.options ??= sql.options;
       return postgresJsConnection(reserved, async () => reserved.release());
     }
     return pgliteConnection(target.client as PgliteLike, async () => {});
@@ -135,6 +137,7 @@ export async function openMigrationConnection(target: MigrationTarget): Promise<
     const { default: postgres } = await import('postgres');
     const sql = postgres(target.url, { max: 1, onnotice: () => {} });
     const reserved = await sql.reserve();
+    (reserved as unknown as { options?: unknown }).options ??= sql.options;
     return postgresJsConnection(reserved as unknown as PostgresJsLike, async () => {
       reserved.release();
       await sql.end({ timeout: 5 });
