@@ -13,6 +13,7 @@ import { seedBilling } from './billing.js';
 import { seedLicenses } from './licenses.js';
 import { seedContacts } from './contacts.js';
 import { seedMessaging } from './messaging.js';
+import { seedWorkstations } from './workstations.js';
 
 /** A function that adds one domain's rows for one tenant to its batch. */
 export type DomainSeeder = (ctx: TenantSeedContext) => void;
@@ -29,6 +30,7 @@ export const DOMAIN_SEEDERS = {
   licenses: seedLicenses,
   contacts: seedContacts,
   messaging: seedMessaging,
+  workstations: seedWorkstations,
 } satisfies Record<string, DomainSeeder>;
 
 /** Name of a seedable domain. */
@@ -44,7 +46,8 @@ const TABLE_DOMAINS: Array<[domain: string, match: RegExp]> = [
   ['audit', /^(audit_.*|compliance_.*|contents)$/],
   ['inventory', /^(products|product_.*|warehouses|warehouse_.*|locations|stock_.*|inventory_.*|suppliers|supplier_.*|buyers|drivers|purchase_.*|sales_.*|categories)$/],
   ['billing', /^(billing_.*|entitlements|orders|order_.*|payments|payment_.*|refunds|invoices|invoice_.*|subscriptions|subscription_.*|plans|tax_rates|carts|cart_.*)$/],
-  ['licenses', /^(licenses|license_.*|workstations|workstations?_.*|seats)$/],
+  ['workstations', /^(workstations|workstation_.*|gitea_.*)$/],
+  ['licenses', /^(licenses|license_.*|seats)$/],
   ['contacts', /^(contacts|contact_.*|addresses|phone_numbers|email_addresses|companies)$/],
   ['messaging', /^(communications|messages|message_.*|conversations|conversation_.*|notifications|notification_.*|channels|channel_.*)$/],
   ['operations', /^(repositories_.*|jobs|job_.*|webhooks|webhook_.*|outbox|outbox_.*|repositories|repository_.*|context_.*|permissions|permission_.*|roles|role_.*)$/],

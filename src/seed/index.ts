@@ -22,6 +22,7 @@ export { seedBilling, type BillingRefs } from './billing.js';
 export { seedLicenses } from './licenses.js';
 export { seedContacts } from './contacts.js';
 export { seedMessaging } from './messaging.js';
+export { seedWorkstations } from './workstations.js';
 export { ensureCatalog, catalogRows, defaultEnvironment, taxCents, type CatalogProduct, type SeedEnvironment } from './catalog.js';
 export { updateRows, arrayLiteral, type UpdateColumn } from './sql.js';
 export { DOMAIN_SEEDERS, countRowsByDomain, domainOfTable, type DomainName, type DomainSeeder } from './domains.js';
