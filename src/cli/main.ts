@@ -13,6 +13,20 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .option('--verbose', 'print stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Database: --url, else DATABASE_URL, else an embedded PGlite database in .stocksync/ (--memory: in memory).
+Output: --json for scripts; colors only on a terminal and never with NO_COLOR.
+Exit codes: 0 ok, 1 failure, 2 usage error.
+
+Examples:
+  $ npm start                                   # bootstrap: migrate, seed, show isolation
+  $ stocksync-db migrate status --url postgres://localhost/app
+  $ stocksync-db seed --scale medium --seed demo
+  $ stocksync-db tenant list --json
+  $ stocksync-db doctor`,
+    )
     .exitOverride();
   registerCommands(program);
   return program;
