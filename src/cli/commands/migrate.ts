@@ -72,12 +72,19 @@ function reporter(json: boolean | undefined) {
     bar?.stop();
     bar = undefined;
   };
-  const progress = async (p: BatchProgress) => {
-    if (json || !process.stderr.isTTY) return;
+  // Events arrive faster than the module loads: draw them in order on one chain.
+  const enabled = !json && Boolean(process.stderr.isTTY);
+  const loading = enabled ? import('cli-progress') : undefined;
+  let chain = Promise.resolve();
+  const progress = (p: BatchProgress) => {
+    if (!loading) return;
+    chain = chain.then(() => draw(p)).catch(() => {});
+  };
+  const draw = async (p: BatchProgress) => {
     const key = `${p.migration}:${p.step}`;
     if (!bar || barStep !== key) {
       stopBar();
-      const { default: cliProgress } = await import('cli-progress');
+      const { default: cliProgress } = await loading!;
       const created = new cliProgress.SingleBar(
         {
           format: `  ${p.step} [{bar}] {percentage}% {value}/{total} rows | {rate} rows/s | ETA {eta_text}`,
@@ -100,7 +107,7 @@ function reporter(json: boolean | undefined) {
     else if (event.type === 'start') {
       const mode = event.transaction ? '' : color.yellow(' (outside a transaction)');
       process.stderr.write(color.dim(`${event.direction === 'up' ? '↑' : '↓'} ${event.name} (${event.kind})${mode}\n`));
-    } else if (event.type === 'progress') void progress(event.progress);
+    } else if (event.type === 'progress') progress(event.progress);
     else if (event.type === 'log') {
       stopBar();
       print(`  ${event.message}`);
@@ -110,6 +117,16 @@ function reporter(json: boolean | undefined) {
     } else if (event.type === 'failed') stopBar();
   };
   return { onEvent, stop: stopBar };
+}
+
+// A data migration's report: scalars and counts on one line, a quarantine list one row per line.
+function printReport(name: string, report: unknown): void {
+  if (!report || typeof report !== 'object') return print(`${color.bold(name)}: ${String(report)}`);
+  const { quarantine, ...rest } = report as { quarantine?: Array<Record<string, unknown>> } & Record<string, unknown>;
+  print(`${color.bold(name)}: ${JSON.stringify(rest)}`);
+  for (const row of quarantine ?? []) {
+    print(color.yellow(`  quarantined ${String(row.sourceTable)} #${String(row.legacyId)} (tenant_id ${JSON.stringify(row.tenantRef)}): ${String(row.reason)}`));
+  }
 }
 
 function parseSeconds(value: string): string {
@@ -185,8 +202,7 @@ export function registerMigrate(program: Command): void {
           try {
             const result = await migrateUp(cli.handle, { ...runnerOptions(o, r.onEvent), ...(o.to ? { to: o.to } : {}) });
             if (o.json) return printJson(result);
-            const reports = result.migrations.filter((m) => m.report !== undefined);
-            for (const m of reports) print(`${color.bold(m.name)} report: ${JSON.stringify(m.report)}`);
+            for (const m of result.migrations) if (m.report !== undefined) printReport(m.name, m.report);
             print(result.migrations.length ? `${result.migrations.length} migration(s) applied to ${cli.target.display}.` : `Already up to date (${cli.target.display}).`);
           } finally {
             r.stop();
