@@ -24,6 +24,12 @@ export const CONTENT_STATUSES = ['draft', 'published', 'archived'] as const;
  * `stocksync_retention`, which may delete rows older than the retention period (1 year). A row
  * also goes when its tenant is purged. `user_id` has no foreign key: the record of who acted
  * outlives the user.
+ *
+ * @example
+ * ```ts
+ * import { auditLogs } from '@stocksync/db/schema';
+ * const rows = await db.select().from(auditLogs).limit(10);
+ * ```
  */
 export const auditLogs = tenantTable(
   'audit_logs',
@@ -64,6 +70,12 @@ export const auditLogs = tenantTable(
 /**
  * Audit reviews: a reviewer's pass over a period of the audit log (optionally about one entry).
  * `audit_log_id` has no foreign key: retention may delete the entry, the review keeps its id.
+ *
+ * @example
+ * ```ts
+ * import { auditReviews } from '@stocksync/db/schema';
+ * const rows = await db.select().from(auditReviews).limit(10);
+ * ```
  */
 export const auditReviews = tenantTable(
   'audit_reviews',
@@ -88,7 +100,15 @@ export const auditReviews = tenantTable(
   ],
 );
 
-/** Compliance reports: generated evidence for a period (file stored elsewhere, checksummed). */
+/**
+ * Compliance reports: generated evidence for a period (file stored elsewhere, checksummed).
+ *
+ * @example
+ * ```ts
+ * import { complianceReports } from '@stocksync/db/schema';
+ * const rows = await db.select().from(complianceReports).limit(10);
+ * ```
+ */
 export const complianceReports = tenantTable(
   'compliance_reports',
   {
@@ -115,7 +135,15 @@ export const complianceReports = tenantTable(
   ],
 );
 
-/** Contents (seed 002): titled pieces of tenant content with an author. */
+/**
+ * Contents (seed 002): titled pieces of tenant content with an author.
+ *
+ * @example
+ * ```ts
+ * import { contents } from '@stocksync/db/schema';
+ * const rows = await db.select().from(contents).limit(10);
+ * ```
+ */
 export const contents = tenantTable(
   'contents',
   {

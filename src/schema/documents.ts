@@ -46,6 +46,12 @@ export const DOCUMENT_ACTIVITY_ACTIONS = [
 /**
  * Folders: a tree per tenant. `path` ('/Finance/2026') and `depth` are kept by a trigger from
  * the parent and the name; depth is at most {@link MAX_FOLDER_DEPTH}. Soft-deleted.
+ *
+ * @example
+ * ```ts
+ * import { folders } from '@stocksync/db/schema';
+ * const rows = await db.select().from(folders).limit(10);
+ * ```
  */
 export const folders = tenantTable(
   'folders',
@@ -74,6 +80,12 @@ export const folders = tenantTable(
 /**
  * Documents: a file and its metadata. `version` follows the newest document_versions row;
  * the file size is limited by the tenant's tier (trigger). Soft-deleted.
+ *
+ * @example
+ * ```ts
+ * import { documents } from '@stocksync/db/schema';
+ * const rows = await db.select().from(documents).limit(10);
+ * ```
  */
 export const documents = tenantTable(
   'documents',
@@ -120,6 +132,12 @@ export const documents = tenantTable(
 /**
  * Document versions: `version_number` is assigned by a trigger (1, 2, 3 ... per document, under a
  * lock on the document row) and unique per document; rows are never renumbered.
+ *
+ * @example
+ * ```ts
+ * import { documentVersions } from '@stocksync/db/schema';
+ * const rows = await db.select().from(documentVersions).limit(10);
+ * ```
  */
 export const documentVersions = tenantTable(
   'document_versions',
@@ -154,6 +172,12 @@ export const documentVersions = tenantTable(
 /**
  * Document permissions: a grant on a document or on a folder (inherited by its documents when
  * the document has no grant of its own), to a user or a team. Exactly one target, one grantee.
+ *
+ * @example
+ * ```ts
+ * import { documentPermissions } from '@stocksync/db/schema';
+ * const rows = await db.select().from(documentPermissions).limit(10);
+ * ```
  */
 export const documentPermissions = tenantTable(
   'document_permissions',
@@ -185,7 +209,15 @@ export const documentPermissions = tenantTable(
   ],
 );
 
-/** Document shares: links or e-mail invitations, revocable, optionally expiring. */
+/**
+ * Document shares: links or e-mail invitations, revocable, optionally expiring.
+ *
+ * @example
+ * ```ts
+ * import { documentShares } from '@stocksync/db/schema';
+ * const rows = await db.select().from(documentShares).limit(10);
+ * ```
+ */
 export const documentShares = tenantTable(
   'document_shares',
   {
@@ -215,7 +247,15 @@ export const documentShares = tenantTable(
   ],
 );
 
-/** The activity stream of a document. */
+/**
+ * The activity stream of a document.
+ *
+ * @example
+ * ```ts
+ * import { documentActivities } from '@stocksync/db/schema';
+ * const rows = await db.select().from(documentActivities).limit(10);
+ * ```
+ */
 export const documentActivities = tenantTable(
   'document_activities',
   {

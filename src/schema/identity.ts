@@ -14,7 +14,15 @@ export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 /** Roles inside a team. */
 export const TEAM_MEMBER_ROLES = ['lead', 'member'] as const;
 
-/** Users: people who sign in, each belonging to one tenant. */
+/**
+ * Users: people who sign in, each belonging to one tenant.
+ *
+ * @example
+ * ```ts
+ * import { users } from '@stocksync/db/schema';
+ * const rows = await db.select().from(users).limit(10);
+ * ```
+ */
 export const users = tenantTable(
   'users',
   {
@@ -43,7 +51,15 @@ export const users = tenantTable(
   ],
 );
 
-/** Memberships: a user's role in the tenant over time (revoked memberships stay for history). */
+/**
+ * Memberships: a user's role in the tenant over time (revoked memberships stay for history).
+ *
+ * @example
+ * ```ts
+ * import { memberships } from '@stocksync/db/schema';
+ * const rows = await db.select().from(memberships).limit(10);
+ * ```
+ */
 export const memberships = tenantTable(
   'memberships',
   {
@@ -61,7 +77,15 @@ export const memberships = tenantTable(
   ],
 );
 
-/** Teams: named groups of users inside a tenant. */
+/**
+ * Teams: named groups of users inside a tenant.
+ *
+ * @example
+ * ```ts
+ * import { teams } from '@stocksync/db/schema';
+ * const rows = await db.select().from(teams).limit(10);
+ * ```
+ */
 export const teams = tenantTable(
   'teams',
   {
@@ -72,7 +96,15 @@ export const teams = tenantTable(
   (t) => [uniqueIndex('teams_tenant_id_name_key').on(t.tenantId, t.name)],
 );
 
-/** Team members: which users belong to which team, and as what. */
+/**
+ * Team members: which users belong to which team, and as what.
+ *
+ * @example
+ * ```ts
+ * import { teamMembers } from '@stocksync/db/schema';
+ * const rows = await db.select().from(teamMembers).limit(10);
+ * ```
+ */
 export const teamMembers = tenantTable(
   'team_members',
   {
@@ -90,7 +122,15 @@ export const teamMembers = tenantTable(
   ],
 );
 
-/** Sessions (seed 002): one sign-in from start to end, with what the user did meanwhile. */
+/**
+ * Sessions (seed 002): one sign-in from start to end, with what the user did meanwhile.
+ *
+ * @example
+ * ```ts
+ * import { sessions } from '@stocksync/db/schema';
+ * const rows = await db.select().from(sessions).limit(10);
+ * ```
+ */
 export const sessions = tenantTable(
   'sessions',
   {

@@ -47,7 +47,15 @@ export const TASK_ACTIVITY_ACTIONS = [
 /** Board layouts. */
 export const BOARD_TYPES = ['kanban', 'scrum', 'list'] as const;
 
-/** Projects: the container of tasks, sprints, milestones and boards (soft-deleted). */
+/**
+ * Projects: the container of tasks, sprints, milestones and boards (soft-deleted).
+ *
+ * @example
+ * ```ts
+ * import { projects } from '@stocksync/db/schema';
+ * const rows = await db.select().from(projects).limit(10);
+ * ```
+ */
 export const projects = tenantTable(
   'projects',
   {
@@ -65,7 +73,15 @@ export const projects = tenantTable(
   ],
 );
 
-/** Sprints: time boxes of a project; no two live sprints of a project overlap (exclusion constraint). */
+/**
+ * Sprints: time boxes of a project; no two live sprints of a project overlap (exclusion constraint).
+ *
+ * @example
+ * ```ts
+ * import { sprints } from '@stocksync/db/schema';
+ * const rows = await db.select().from(sprints).limit(10);
+ * ```
+ */
 export const sprints = tenantTable(
   'sprints',
   {
@@ -88,7 +104,15 @@ export const sprints = tenantTable(
   ],
 );
 
-/** Milestones: dated goals of a project. */
+/**
+ * Milestones: dated goals of a project.
+ *
+ * @example
+ * ```ts
+ * import { milestones } from '@stocksync/db/schema';
+ * const rows = await db.select().from(milestones).limit(10);
+ * ```
+ */
 export const milestones = tenantTable(
   'milestones',
   {
@@ -113,6 +137,12 @@ export const milestones = tenantTable(
 /**
  * Tasks: work items of a project, nested at most {@link MAX_TASK_DEPTH} deep inside one project
  * (trigger), with status moves limited by TASK_STATUS_TRANSITIONS (trigger), soft-deleted.
+ *
+ * @example
+ * ```ts
+ * import { tasks } from '@stocksync/db/schema';
+ * const rows = await db.select().from(tasks).limit(10);
+ * ```
  */
 export const tasks = tenantTable(
   'tasks',
@@ -168,7 +198,15 @@ export const tasks = tenantTable(
   ],
 );
 
-/** Task comments. */
+/**
+ * Task comments.
+ *
+ * @example
+ * ```ts
+ * import { taskComments } from '@stocksync/db/schema';
+ * const rows = await db.select().from(taskComments).limit(10);
+ * ```
+ */
 export const taskComments = tenantTable(
   'task_comments',
   {
@@ -185,7 +223,15 @@ export const taskComments = tenantTable(
   ],
 );
 
-/** Files attached to a task (size limited by the tenant's tier, like documents). */
+/**
+ * Files attached to a task (size limited by the tenant's tier, like documents).
+ *
+ * @example
+ * ```ts
+ * import { taskAttachments } from '@stocksync/db/schema';
+ * const rows = await db.select().from(taskAttachments).limit(10);
+ * ```
+ */
 export const taskAttachments = tenantTable(
   'task_attachments',
   {
@@ -207,7 +253,15 @@ export const taskAttachments = tenantTable(
   ],
 );
 
-/** The activity stream of a task (who changed what). */
+/**
+ * The activity stream of a task (who changed what).
+ *
+ * @example
+ * ```ts
+ * import { taskActivities } from '@stocksync/db/schema';
+ * const rows = await db.select().from(taskActivities).limit(10);
+ * ```
+ */
 export const taskActivities = tenantTable(
   'task_activities',
   {
@@ -225,7 +279,15 @@ export const taskActivities = tenantTable(
   ],
 );
 
-/** Boards: saved views of a project's tasks (columns map to statuses). */
+/**
+ * Boards: saved views of a project's tasks (columns map to statuses).
+ *
+ * @example
+ * ```ts
+ * import { boards } from '@stocksync/db/schema';
+ * const rows = await db.select().from(boards).limit(10);
+ * ```
+ */
 export const boards = tenantTable(
   'boards',
   {

@@ -32,7 +32,15 @@ export const MAX_FILE_SIZE_BYTES: Readonly<Record<(typeof LICENSE_TIERS)[number]
   enterprise: 1024 * 1024 * 1024,
 };
 
-/** Tenants: the root of isolation (global table, one row per organization). */
+/**
+ * Tenants: the root of isolation (global table, one row per organization).
+ *
+ * @example
+ * ```ts
+ * import { tenants } from '@stocksync/db/schema';
+ * const rows = await db.select().from(tenants).limit(10);
+ * ```
+ */
 export const tenants = pgTable(
   'tenants',
   {
@@ -71,6 +79,12 @@ export const tenants = pgTable(
 /**
  * Host names (subdomains and custom domains) that resolve to a tenant. The host name is unique
  * across all tenants (listed in GLOBAL_UNIQUE_INDEXES), and a tenant has at most one primary.
+ *
+ * @example
+ * ```ts
+ * import { tenantDomains } from '@stocksync/db/schema';
+ * const rows = await db.select().from(tenantDomains).limit(10);
+ * ```
  */
 export const tenantDomains = tenantTable(
   'tenant_domains',
@@ -96,6 +110,12 @@ export const tenantDomains = tenantTable(
 /**
  * Per-tenant configuration, one row per tenant. The typed shape and its defaults live in the
  * tenancy module (`settings` is validated there); `version` is bumped on every change.
+ *
+ * @example
+ * ```ts
+ * import { tenantSettings } from '@stocksync/db/schema';
+ * const rows = await db.select().from(tenantSettings).limit(10);
+ * ```
  */
 export const tenantSettings = tenantTable(
   'tenant_settings',

@@ -46,6 +46,12 @@ export interface WorkflowDefinition {
 /**
  * Workflows: a versioned definition graph. `approval_ttl_days` (default 7) sets when its
  * approvals expire.
+ *
+ * @example
+ * ```ts
+ * import { workflows } from '@stocksync/db/schema';
+ * const rows = await db.select().from(workflows).limit(10);
+ * ```
  */
 export const workflows = tenantTable(
   'workflows',
@@ -78,7 +84,15 @@ export const workflows = tenantTable(
   ],
 );
 
-/** Workflow executions: one run of a workflow; `current_step` must be a node id of its definition (trigger). */
+/**
+ * Workflow executions: one run of a workflow; `current_step` must be a node id of its definition (trigger).
+ *
+ * @example
+ * ```ts
+ * import { workflowExecutions } from '@stocksync/db/schema';
+ * const rows = await db.select().from(workflowExecutions).limit(10);
+ * ```
+ */
 export const workflowExecutions = tenantTable(
   'workflow_executions',
   {
@@ -111,7 +125,15 @@ export const workflowExecutions = tenantTable(
   ],
 );
 
-/** Workflow steps: the run of one definition node inside an execution (`node_id` must be a node, trigger). */
+/**
+ * Workflow steps: the run of one definition node inside an execution (`node_id` must be a node, trigger).
+ *
+ * @example
+ * ```ts
+ * import { workflowSteps } from '@stocksync/db/schema';
+ * const rows = await db.select().from(workflowSteps).limit(10);
+ * ```
+ */
 export const workflowSteps = tenantTable(
   'workflow_steps',
   {
@@ -144,6 +166,12 @@ export const workflowSteps = tenantTable(
 /**
  * Workflow approvals: a decision requested from a user. `expires_at` is set by a trigger to
  * `requested_at + workflow.approval_ttl_days` (7 by default); no decision after it.
+ *
+ * @example
+ * ```ts
+ * import { workflowApprovals } from '@stocksync/db/schema';
+ * const rows = await db.select().from(workflowApprovals).limit(10);
+ * ```
  */
 export const workflowApprovals = tenantTable(
   'workflow_approvals',
