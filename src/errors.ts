@@ -54,6 +54,28 @@ export class TenantScopeError extends StocksyncError {
   override readonly code = 'TENANT_SCOPE';
 }
 
+/** An optimistic update lost a race: the row's version is not the one the caller read. */
+export class VersionConflictError extends StocksyncError {
+  override readonly code = 'VERSION_CONFLICT';
+  constructor(
+    message: string,
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** The acting user's role may not do this (row-level security refused it). */
+export class PermissionDeniedError extends StocksyncError {
+  override readonly code = 'PERMISSION_DENIED';
+}
+
+/** A tenant lifecycle step is not allowed from the tenant's current state (e.g. purge before soft delete). */
+export class TenantLifecycleError extends StocksyncError {
+  override readonly code = 'TENANT_LIFECYCLE';
+}
+
 /** assertTenantIsolation found a leak (or could not exercise a table); `failures` lists each finding. */
 export class TenantIsolationError extends StocksyncError {
   override readonly code = 'TENANT_ISOLATION';

@@ -77,10 +77,38 @@ export {
   type TenantVariables,
 } from './middleware/hono.js';
 export {
+  tenantSettingsSchema,
+  defaultTenantSettings,
+  parseTenantSettings,
+  mergeSettings,
+  getTenantSettings,
+  updateTenantSettings,
+  type TenantSettings,
+  type TenantSettingsPatch,
+  type UpdateTenantSettingsOptions,
+  type VersionedSettings,
+} from './settings.js';
+export {
+  createTenant,
+  suspendTenant,
+  reactivateTenant,
+  softDeleteTenant,
+  purgeTenant,
+  type CreateTenantInput,
+  type CreateTenantOptions,
+  type CreatedTenant,
+  type LifecycleOptions,
+  type PurgeReport,
+} from './lifecycle.js';
+export { tenantTablesInDatabase, type CatalogTable } from './catalog.js';
+export {
   TenantContextError,
   TenantContextMissingError,
   TenantNotFoundError,
   TenantNotIdentifiedError,
   TenantScopeError,
   TenantUnavailableError,
+  TenantLifecycleError,
+  PermissionDeniedError,
+  VersionConflictError,
 } from '../errors.js';

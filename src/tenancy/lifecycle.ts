@@ -1,0 +1,300 @@
+// Tenant lifecycle: onboarding in one transaction (idempotent by slug), suspend, reactivate,
+// soft delete, and purge (every row of the tenant goes, through the tenant foreign keys' cascade).
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { TenantLifecycleError, TenantNotFoundError } from '../errors.js';
+import { auditLogs } from '../schema/audit.js';
+import { memberships, users, type User } from '../schema/identity.js';
+import { LICENSE_TIERS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
+import { parseInput } from '../validators/_fields.js';
+import { tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context.js';
+import { tenantTablesInDatabase } from './catalog.js';
+import { tenantResolutionCache } from './resolve.js';
+import { assertValidSlug } from './slug.js';
+import { mergeSettings, parseTenantSettings, type TenantSettingsPatch } from './settings.js';
+
+const createTenantInput = z.object({
+  name: z.string().trim().min(1).max(255),
+  slug: z.string().min(1).max(100),
+  email: z.email(),
+  licenseTier: z.enum(LICENSE_TIERS).optional(),
+  seatsTotal: z.number().int().min(1).optional(),
+  owner: z.object({
+    email: z.email(),
+    firstName: z.string().max(150).optional(),
+    lastName: z.string().max(150).optional(),
+  }),
+  /** Primary host name; default `<slug>.<baseDomain>` when a base domain is given. */
+  hostname: z.string().toLowerCase().max(253).optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** What {@link createTenant} needs. */
+export interface CreateTenantInput {
+  name: string;
+  slug: string;
+  email: string;
+  licenseTier?: (typeof LICENSE_TIERS)[number];
+  seatsTotal?: number;
+  owner: { email: string; firstName?: string; lastName?: string };
+  /** Primary host name (custom domains start unverified); default `<slug>.<baseDomain>`. */
+  hostname?: string;
+  /** Overrides of the default settings. */
+  settings?: TenantSettingsPatch;
+}
+
+/** Options of {@link createTenant}. */
+export interface CreateTenantOptions {
+  /** The platform's domain: the tenant gets the subdomain `<slug>.<baseDomain>` as its primary host. */
+  baseDomain?: string;
+  /** Who is onboarding the tenant (recorded in the audit log). */
+  actor?: Actor;
+}
+
+/** The result of {@link createTenant}. */
+export interface CreatedTenant {
+  tenant: Tenant;
+  /** The owner user (undefined when the tenant already existed: nothing was written). */
+  owner: User | undefined;
+  /** False when a tenant with this slug already existed (the call is idempotent by slug). */
+  created: boolean;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+function forget(tenantId: string): void {
+  tenantStatusCache.invalidate(tenantId);
+  tenantResolutionCache.invalidate(tenantId);
+}
+
+/**
+ * Onboards a tenant in one transaction: the tenant row, its owner user and membership, default
+ * settings (with overrides), its primary domain, and an audit entry. Idempotent by slug: a second
+ * call with the same slug returns the existing tenant with `created: false` and writes nothing.
+ * Malformed or reserved slugs are refused (`ValidationError`).
+ *
+ * @example
+ * ```ts
+ * import { createTenant } from '@stocksync/db/tenancy';
+ * const { tenant, owner } = await createTenant(db, {
+ *   name: 'Acme', slug: 'acme', email: 'ops@acme.test', owner: { email: 'jo@acme.test' },
+ * }, { baseDomain: 'example.com' });
+ * ```
+ */
+export async function createTenant(
+  db: AnyPgDatabase,
+  input: CreateTenantInput,
+  options: CreateTenantOptions = {},
+): Promise<CreatedTenant> {
+  const data = parseInput(createTenantInput, input, 'createTenant');
+  assertValidSlug(data.slug);
+  const stored = mergeSettings({}, (data.settings ?? {}) as Record<string, unknown>);
+  parseTenantSettings(stored);
+  const hostname = data.hostname ?? (options.baseDomain ? `${data.slug}.${options.baseDomain.toLowerCase()}` : undefined);
+  const isSubdomain = Boolean(hostname && options.baseDomain && hostname.endsWith(`.${options.baseDomain.toLowerCase()}`));
+
+  const result = await db.transaction(async (tx) => {
+    const [tenant] = await tx
+      .insert(tenants)
+      .values({
+        name: data.name,
+        slug: data.slug,
+        email: data.email,
+        ...(data.licenseTier ? { licenseTier: data.licenseTier } : {}),
+        ...(data.seatsTotal ? { seatsTotal: data.seatsTotal } : {}),
+        ...(hostname ? { domain: hostname } : {}),
+      })
+      .onConflictDoNothing({ target: tenants.slug })
+      .returning();
+    if (!tenant) {
+      const [existing] = await tx.select().from(tenants).where(eq(tenants.slug, data.slug));
+      return { tenant: existing!, owner: undefined, created: false };
+    }
+    // From here on the transaction runs as the application role in the new tenant's context.
+    await tx.execute(tenantContextSql(tenant.id, options.actor ? { actor: options.actor } : {}));
+    const [owner] = await tx
+      .insert(users)
+      .values({
+        tenantId: tenant.id,
+        email: data.owner.email,
+        firstName: data.owner.firstName ?? '',
+        lastName: data.owner.lastName ?? '',
+        role: 'owner',
+      })
+      .returning();
+    await tx.insert(memberships).values({ tenantId: tenant.id, userId: owner!.id, role: 'owner' });
+    await tx.insert(tenantSettings).values({ tenantId: tenant.id, settings: stored, version: 1 });
+    if (hostname) {
+      await tx.insert(tenantDomains).values({
+        tenantId: tenant.id,
+        hostname,
+        kind: isSubdomain ? 'subdomain' : 'custom',
+        isPrimary: true,
+        ...(isSubdomain ? { verifiedAt: new Date() } : {}),
+      });
+    }
+    await tx.insert(auditLogs).values({
+      tenantId: tenant.id,
+      userId: options.actor?.userId ?? null,
+      action: 'tenant.create',
+      resourceType: 'tenants',
+      resourceId: tenant.id,
+      changes: { before: {}, after: { slug: tenant.slug, name: tenant.name } },
+    });
+    return { tenant, owner, created: true };
+  });
+  forget(result.tenant.id);
+  return result;
+}
+
+type Status = 'active' | 'suspended' | 'deleted';
+
+// Changes the status and records it in the tenant's audit log, in one transaction. The audit row is
+// written in the tenant's context while it is still active (or once it is active again).
+async function setStatus(db: AnyPgDatabase, tenant: TenantRef, to: Status, from: readonly Status[], options: LifecycleOptions) {
+  const tenantId = tenantIdOf(tenant);
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+    if (!row) throw new TenantNotFoundError(`Tenant ${tenantId} does not exist.`);
+    if (row.status === to) return row;
+    if (!from.includes(row.status as Status)) {
+      throw new TenantLifecycleError(`Tenant ${row.slug} is ${row.status}: it cannot become ${to} from there.`);
+    }
+    const audit = async () => {
+      await tx.execute(tenantContextSql(tenantId, options.actor ? { actor: options.actor } : {}));
+      await tx.insert(auditLogs).values({
+        tenantId,
+        userId: options.actor?.userId ?? null,
+        action: `tenant.${to === 'active' ? 'reactivate' : to === 'suspended' ? 'suspend' : 'delete'}`,
+        resourceType: 'tenants',
+        resourceId: tenantId,
+        severity: to === 'active' ? 'info' : 'warning',
+        changes: { before: { status: row.status }, after: { status: to } },
+        metadata: options.reason ? { reason: options.reason } : {},
+      });
+      await tx.execute(sql`select set_config('role', 'none', true)`);
+    };
+    if (row.status === 'active') await audit();
+    const [updated] = await tx
+      .update(tenants)
+      .set({ status: to, isActive: to === 'active' })
+      .where(eq(tenants.id, tenantId))
+      .returning();
+    if (row.status !== 'active') await audit();
+    return updated!;
+  });
+  forget(tenantId);
+  return result;
+}
+
+/** Options of the status changes. */
+export interface LifecycleOptions {
+  actor?: Actor;
+  /** Why, recorded in the audit entry's metadata. */
+  reason?: string;
+}
+
+/**
+ * Suspends an active tenant: every new withTenant for it is refused (`TenantUnavailableError`),
+ * resolution answers 403. Recorded in its audit log.
+ *
+ * @example
+ * ```ts
+ * import { suspendTenant } from '@stocksync/db/tenancy';
+ * await suspendTenant(db, tenantId, { reason: 'unpaid invoices' });
+ * ```
+ */
+export function suspendTenant(db: AnyPgDatabase, tenant: TenantRef, options: LifecycleOptions = {}): Promise<Tenant> {
+  return setStatus(db, tenant, 'suspended', ['active'], options);
+}
+
+/**
+ * Reactivates a suspended or soft-deleted (not yet purged) tenant.
+ *
+ * @example
+ * ```ts
+ * import { reactivateTenant } from '@stocksync/db/tenancy';
+ * await reactivateTenant(db, tenantId);
+ * ```
+ */
+export function reactivateTenant(db: AnyPgDatabase, tenant: TenantRef, options: LifecycleOptions = {}): Promise<Tenant> {
+  return setStatus(db, tenant, 'active', ['suspended', 'deleted'], options);
+}
+
+/**
+ * Soft-deletes a tenant (status `deleted`): refused everywhere like a suspension, data kept until
+ * {@link purgeTenant}.
+ *
+ * @example
+ * ```ts
+ * import { softDeleteTenant } from '@stocksync/db/tenancy';
+ * await softDeleteTenant(db, tenantId, { reason: 'account closed' });
+ * ```
+ */
+export function softDeleteTenant(db: AnyPgDatabase, tenant: TenantRef, options: LifecycleOptions = {}): Promise<Tenant> {
+  return setStatus(db, tenant, 'deleted', ['active', 'suspended'], options);
+}
+
+/** What {@link purgeTenant} removed: rows per table. */
+export interface PurgeReport {
+  tenantId: string;
+  rows: Record<string, number>;
+}
+
+/**
+ * Removes every row of a soft-deleted tenant: the tenant row goes and every tenant table follows
+ * through its `tenant_id` foreign key (on delete cascade); the audit log goes with it. Refuses a
+ * tenant that is not soft-deleted (`TenantLifecycleError`), or one deleted less than `olderThanMs`
+ * ago. Run it with the owner connection. Verifies that no row of the tenant remains.
+ *
+ * @example
+ * ```ts
+ * import { purgeTenant } from '@stocksync/db/tenancy';
+ * const { rows } = await purgeTenant(db, tenantId, { olderThanMs: 30 * 86_400_000 });
+ * ```
+ */
+export async function purgeTenant(
+  db: AnyPgDatabase,
+  tenant: TenantRef,
+  options: { olderThanMs?: number } = {},
+): Promise<PurgeReport> {
+  const tenantId = tenantIdOf(tenant);
+  const report = await db.transaction(async (tx) => {
+    const tables = (await tenantTablesInDatabase(tx)).map((t) => t.table);
+    const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+    if (!row) throw new TenantNotFoundError(`Tenant ${tenantId} does not exist (already purged?).`);
+    if (row.status !== 'deleted') {
+      throw new TenantLifecycleError(`Tenant ${row.slug} is ${row.status}: soft-delete it before purging.`);
+    }
+    if (options.olderThanMs && Date.now() - row.updatedAt.getTime() < options.olderThanMs) {
+      throw new TenantLifecycleError(`Tenant ${row.slug} was deleted too recently to be purged.`);
+    }
+    const counts = rowsOf<{ t: string; n: number }>(
+      await tx.execute(
+        sql.join(
+          tables.map((t) => sql`select ${t} as t, count(*)::int as n from ${sql.raw(`"${t}"`)} where tenant_id = ${tenantId}::uuid`),
+          sql` union all `,
+        ),
+      ),
+    );
+    await tx.delete(tenants).where(eq(tenants.id, tenantId));
+    const left = rowsOf<{ t: string; n: number }>(
+      await tx.execute(
+        sql.join(
+          tables.map((t) => sql`select ${t} as t, count(*)::int as n from ${sql.raw(`"${t}"`)} where tenant_id = ${tenantId}::uuid`),
+          sql` union all `,
+        ),
+      ),
+    ).filter((r) => r.n > 0);
+    if (left.length) {
+      throw new TenantLifecycleError(
+        `Purge left rows behind in ${left.map((r) => r.t).join(', ')}: their tenant_id foreign key must cascade.`,
+      );
+    }
+    return { tenantId, rows: Object.fromEntries(counts.filter((c) => c.n > 0).map((c) => [c.t, c.n])) };
+  });
+  forget(tenantId);
+  return report;
+}
