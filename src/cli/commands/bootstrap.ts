@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Command } from 'commander';
 import { APP_ROLE, type Database } from '@stocksync/db';
 import { countRowsByDomain, DEFAULT_SEED, seedDatabase, SCALES, type ScaleName } from '@stocksync/db/seed';
+import { withTenant } from '@stocksync/db/tenancy';
 import { migrateCliDatabase, rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, num, print, printJson, printRows, secs, startProgress } from '../output.js';
 import { parseScale, parseCount } from './options.js';
@@ -18,8 +19,8 @@ export interface IsolationView {
 const DEMO_TABLES = ['users', 'projects', 'tasks', 'documents', 'products'];
 
 /**
- * Runs `select count(*)` on a few tenant tables as the application role: under two tenants and
- * under no tenant. RLS shows each tenant only its rows and no tenant nothing.
+ * Runs `select count(*)` on a few tenant tables as the application role: under two tenants (through
+ * `withTenant`) and under no tenant. RLS shows each tenant only its rows and no tenant nothing.
  */
 export async function isolationDemo(db: Database): Promise<{ role: string; tables: string[]; owner: Record<string, number>; views: IsolationView[] }> {
   const existing = new Set(
@@ -31,21 +32,26 @@ export async function isolationDemo(db: Database): Promise<{ role: string; table
   const picked = rowsOf<{ id: string; slug: string }>(
     await db.execute(sql`select id, slug from tenants where status = 'active' order by created_at, id limit 2`),
   );
-  const count = async (tenantId: string | null, asApp: boolean) =>
+  const countIn = async (tx: Pick<Database, 'execute'>) => {
+    const out: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from ${sql.identifier(table)}`));
+      out[table] = Number(row?.n ?? 0);
+    }
+    return out;
+  };
+  // Under a tenant: the library's own entry point (application role + tenant settings, one transaction).
+  const underTenant = (tenantId: string) => withTenant(db, tenantId, (tx) => countIn(tx as unknown as Database));
+  // Under no tenant: the application role with no tenant setting; as the owner: RLS bypassed.
+  const untenanted = (asApp: boolean) =>
     db.transaction(async (tx) => {
       if (asApp) await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
-      if (tenantId) await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-      const out: Record<string, number> = {};
-      for (const table of tables) {
-        const [row] = rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from ${sql.identifier(table)}`));
-        out[table] = Number(row?.n ?? 0);
-      }
-      return out;
+      return countIn(tx as unknown as Database);
     });
   const views: IsolationView[] = [];
-  for (const t of picked) views.push({ as: `tenant ${t.slug}`, tenantId: t.id, rows: await count(t.id, true) });
-  views.push({ as: 'no tenant', tenantId: null, rows: await count(null, true) });
-  return { role: APP_ROLE, tables, owner: await count(null, false), views };
+  for (const t of picked) views.push({ as: `tenant ${t.slug}`, tenantId: t.id, rows: await underTenant(t.id) });
+  views.push({ as: 'no tenant', tenantId: null, rows: await untenanted(true) });
+  return { role: APP_ROLE, tables, owner: await untenanted(false), views };
 }
 
 interface BootstrapOptions extends GlobalOptions {
