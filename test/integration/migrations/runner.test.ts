@@ -215,6 +215,85 @@ describe('migration runner', () => {
     expect((await query<{ n: string }>(url, 'select count(*) as n from a'))[0]!.n).toBe('0');
   });
 
+  it('ctx.batch walks keyset batches with per-batch timeouts, pauses and checkpoints, and retries a lock timeout', async () => {
+    const folder = folderOf([
+      { name: '0000_t', up: 'create table t (id int primary key, v int);\n--> statement-breakpoint\ninsert into t select g, 0 from generate_series(1, 25) g;\n--> statement-breakpoint\ncreate table seen (batch int, lock_timeout text, statement_timeout text, keys int[]);', down: 'drop table seen;\n--> statement-breakpoint\ndrop table t;' },
+      {
+        name: '0001_batched',
+        data: [
+          `import type { DataMigrationContext } from '@stocksync/db/migrations';`,
+          `export const transaction = false;`,
+          `let n = 0;`,
+          `export async function up(ctx: DataMigrationContext) {`,
+          `  const r = await ctx.batch({ step: 'bump', table: 't', key: 'id', where: 'id <> 13', batchSize: 10, pauseMs: 20, lockTimeout: '1234ms', statementTimeout: '5s',`,
+          `    run: async ({ keys }) => {`,
+          `      n++;`,
+          `      await ctx.query("insert into seen select $1, current_setting('lock_timeout'), current_setting('statement_timeout'), $2::int[]", [n, keys]);`,
+          `      const rows = await ctx.query('update t set v = v + 1 where id = any($1::int[]) returning 1', [keys]);`,
+          `      return rows.length;`,
+          `    } });`,
+          `  return r;`,
+          `}`,
+          `export async function down(ctx: DataMigrationContext) { await ctx.exec('update t set v = 0; delete from seen'); }`,
+        ].join('\n'),
+      },
+    ]);
+    const progress: Array<{ done: number; total: number }> = [];
+    const result = await migrateUp({ url }, { folder, onEvent: (e) => e.type === 'progress' && progress.push({ done: e.progress.done, total: e.progress.total }) });
+    expect(result.migrations[1]!.report).toEqual({ step: 'bump', batches: 3, rows: 24, resumed: false });
+    expect(progress).toEqual([
+      { done: 10, total: 24 },
+      { done: 20, total: 24 },
+      { done: 24, total: 24 },
+    ]);
+    const seen = await query<{ batch: number; lock_timeout: string; statement_timeout: string; keys: number[] }>(url, 'select * from seen order by batch');
+    expect(seen.map((r) => [r.lock_timeout, r.statement_timeout])).toEqual([
+      ['1234ms', '5s'],
+      ['1234ms', '5s'],
+      ['1234ms', '5s'],
+    ]);
+    expect(seen.map((r) => r.keys.length)).toEqual([10, 10, 4]);
+    expect(seen[1]!.keys).not.toContain(13);
+    expect(await query(url, 'select id from t where v <> 1 order by id')).toEqual([{ id: 13 }]);
+    expect(await query(url, 'select * from drizzle.stocksync_migrations_checkpoints')).toEqual([]);
+  });
+
+  it('ctx.batch retries a batch that hits lock_timeout', async () => {
+    const folder = folderOf([
+      { name: '0000_t', up: 'create table t (id int primary key, v int);\n--> statement-breakpoint\ninsert into t select g, 0 from generate_series(1, 3) g;', down: 'drop table t;' },
+      {
+        name: '0001_retry',
+        data: [
+          `export const transaction = false;`,
+          `let attempts = 0;`,
+          `export async function up(ctx) {`,
+          `  await ctx.batch({ step: 'bump', table: 't', key: 'id', lockTimeout: '100ms', run: async ({ keys }) => {`,
+          `    attempts++;`,
+          `    await ctx.query('update t set v = v + 1 where id = any($1::int[])', [keys]);`,
+          `  } });`,
+          `  return { attempts };`,
+          `}`,
+          `export async function down(ctx) { await ctx.exec('update t set v = 0'); }`,
+        ].join('\n'),
+      },
+    ]);
+    await migrateUp({ url }, { folder, to: '0000_t' });
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('lock table t in exclusive mode');
+      const running = migrateUp({ url }, { folder });
+      await new Promise((r) => setTimeout(r, 350));
+      await holder.query('commit');
+      const result = await running;
+      expect((result.migrations[0]!.report as { attempts: number }).attempts).toBeGreaterThan(1);
+      expect(await query(url, 'select v from t order by id')).toEqual([{ v: 1 }, { v: 1 }, { v: 1 }]);
+    } finally {
+      await holder.end();
+    }
+  });
+
   it('takes a session advisory lock: fail mode throws, wait mode times out while another session holds it', async () => {
     const folder = folderOf(basic);
     const holder = new pg.Client({ connectionString: url });
