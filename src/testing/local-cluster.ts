@@ -94,11 +94,15 @@ const { spawnSync } = require('node:child_process');
 const { rmSync } = require('node:fs');
 const [pgCtl, dataDir, tempRoot, uid, gid] = process.argv.slice(1);
 const opts = uid ? { uid: Number(uid), gid: Number(gid), stdio: 'ignore' } : { stdio: 'ignore' };
+let reaped = false;
 function reap() {
+  if (reaped) return;
+  reaped = true;
   const fast = spawnSync(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '15'], opts);
   if (fast.status !== 0) spawnSync(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '15'], opts);
   try { rmSync(tempRoot, { recursive: true, force: true }); } catch {}
-  process.exit(0);
+  // Nothing else keeps this process alive once stdin is closed, so it ends here.
+  process.stdin.destroy();
 }
 process.stdin.on('data', (d) => { if (String(d).includes('stop')) reap(); });
 process.stdin.on('end', reap);

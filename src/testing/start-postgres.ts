@@ -31,7 +31,7 @@ export interface StartPostgresOptions {
  * @example
  * ```ts
  * import { startPostgres } from '@stocksync/db/testing';
- * const pg = await startPostgres({ log: console.log });
+ * const pg = await startPostgres({ log: (line) => logger.info(line) });
  * try { // use pg.url
  * } finally { await pg.stop(); }
  * ```
