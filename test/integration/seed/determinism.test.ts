@@ -2,7 +2,7 @@
 // idempotent (a second run adds nothing), and keeps tenants apart.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRowsByDomain, seedDatabase, tableChecksums, tenantIdFor } from '../../../src/seed/index.js';
+import { countRowsByDomain, seedDatabase, seedTenant, tableChecksums, tenantIdFor } from '../../../src/seed/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 
 describe('seedDatabase', () => {
@@ -68,6 +68,15 @@ describe('seedDatabase', () => {
     const forced = await seedDatabase(a.db, { tenants: 3, seed: 'det', mode: 'force' });
     expect(forced).toMatchObject({ tenantsDeleted: 3, tenantsCreated: 3 });
     expect(await tableChecksums(a.db)).toEqual(before);
+  });
+
+  it('seedTenant seeds one complete fixture tenant once, optionally only some domains', async () => {
+    const first = await seedTenant(b.db, { seed: 'fixture', index: 0, domains: ['organization', 'projects'] });
+    expect(first.created).toBe(true);
+    expect(first.rows.tasks).toBeGreaterThan(0);
+    expect(first.rows.inventory_products).toBeUndefined();
+    const again = await seedTenant(b.db, { seed: 'fixture', index: 0 });
+    expect(again).toEqual({ tenantId: first.tenantId, slug: first.slug, created: false, rows: {} });
   });
 
   it('a different seed gives different tenants', () => {
