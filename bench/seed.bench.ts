@@ -2,6 +2,8 @@
 // multi-row INSERT path on the same tables and drizzle-seed on the tables it can fill.
 import { sql } from 'drizzle-orm';
 import { seed as drizzleSeed } from 'drizzle-seed';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { openDatabase } from '../src/connection.js';
 import { projects, tenants, users } from '../src/schema/index.js';
 import { seedDatabase, type SeedReport } from '../src/seed/index.js';
@@ -33,8 +35,11 @@ async function drizzleSeedRun(ctx: BenchContext): Promise<number> {
   const database = await createTestDatabase({ serverUrl: ctx.serverUrl });
   const n = ctx.quick ? 50 : 200;
   try {
+    // drizzle-seed wants a plain node-postgres drizzle handle.
+    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    const plain = drizzle({ client: pool, casing: 'snake_case' });
     const start = performance.now();
-    await drizzleSeed(database.db as never, { tenants, users, projects }, { seed: 1 }).refine((f) => ({
+    await drizzleSeed(plain, { tenants, users, projects }, { seed: 1 }).refine((f) => ({
       tenants: {
         count: n,
         columns: {
@@ -70,6 +75,7 @@ async function drizzleSeedRun(ctx: BenchContext): Promise<number> {
       },
     }));
     const ms = performance.now() - start;
+    await pool.end();
     const counted = (await database.db.execute(
       sql`select (select count(*) from tenants) + (select count(*) from users) + (select count(*) from projects) as n`,
     )) as unknown as { rows: Array<{ n: string }> };
