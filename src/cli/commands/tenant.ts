@@ -1,8 +1,11 @@
-// `tenant`: list and inspect tenants (lifecycle subcommands call @stocksync/db/tenancy).
-import type { Command } from 'commander';
+// `tenant`: list and inspect tenants, and their lifecycle (create, suspend, reactivate, delete)
+// through @stocksync/db/tenancy.
+import { InvalidArgumentError, type Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import { isUuid, type Database } from '@stocksync/db';
+import { LICENSE_TIERS } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
+import { createTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, num, print, printError, printJson, printRows } from '../output.js';
 import { parseCount } from './options.js';
@@ -49,14 +52,17 @@ function iso(value: string | Date): string {
 export function registerTenant(program: Command): void {
   const tenant = program
     .command('tenant')
-    .description('List and inspect tenants.')
+    .description('List, inspect, create, suspend, reactivate and delete tenants.')
     .addHelpText(
       'after',
       `
 Examples:
   $ stocksync-db tenant list
   $ stocksync-db tenant list --status suspended --json
-  $ stocksync-db tenant show acme-logistics-1a2b3c`,
+  $ stocksync-db tenant show acme-logistics-1a2b3c
+  $ stocksync-db tenant create --name "Acme Inc" --slug acme --email ops@acme.test --owner-email jo@acme.test
+  $ stocksync-db tenant suspend acme --reason "unpaid invoices"
+  $ stocksync-db tenant delete acme --purge --yes`,
     );
 
   tenant
@@ -135,4 +141,125 @@ Examples:
         );
       });
     });
+
+  tenant
+    .command('create')
+    .description('Onboard a tenant: tenant row, owner user and membership, settings, primary domain (idempotent by slug).')
+    .requiredOption('--name <name>', 'organization name')
+    .requiredOption('--slug <slug>', 'URL-safe identifier (lowercase letters, digits, dashes)')
+    .requiredOption('--email <email>', 'primary contact email')
+    .requiredOption('--owner-email <email>', "the owner user's email")
+    .option('--owner-name <first last>', "the owner's name")
+    .option('--tier <tier>', `license tier: ${LICENSE_TIERS.join('|')}`, parseTier)
+    .option('--seats <n>', 'seats', parseCount)
+    .option('--base-domain <domain>', 'platform domain: the tenant gets <slug>.<domain> as its primary host')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ stocksync-db tenant create --name "Acme Inc" --slug acme --email ops@acme.test --owner-email jo@acme.test\n  $ stocksync-db tenant create --name Beta --slug beta --email b@beta.test --owner-email a@beta.test --tier professional --seats 20 --json',
+    )
+    .action(async (_o: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<
+        GlobalOptions & { name: string; slug: string; email: string; ownerEmail: string; ownerName?: string; tier?: (typeof LICENSE_TIERS)[number]; seats?: number; baseDomain?: string }
+      >();
+      const [firstName, ...rest] = (opts.ownerName ?? '').split(' ').filter(Boolean);
+      await withCliDatabase(opts, async (cli) => {
+        const result = await createTenant(
+          cli.db,
+          {
+            name: opts.name,
+            slug: opts.slug,
+            email: opts.email,
+            licenseTier: opts.tier,
+            seatsTotal: opts.seats,
+            owner: { email: opts.ownerEmail, firstName, lastName: rest.join(' ') || undefined },
+          },
+          { baseDomain: opts.baseDomain },
+        );
+        if (opts.json) {
+          printJson({ created: result.created, tenant: result.tenant, owner: result.owner ?? null });
+          return;
+        }
+        print(
+          result.created
+            ? `${color.green('Created')} tenant ${result.tenant.slug} (${result.tenant.id}) with owner ${opts.ownerEmail}.`
+            : `Tenant ${result.tenant.slug} already exists (${result.tenant.id}); nothing written.`,
+        );
+      });
+    });
+
+  const statusCommand = (name: 'suspend' | 'reactivate', description: string, run: typeof suspendTenant) =>
+    tenant
+      .command(name)
+      .description(description)
+      .argument('<tenant>', 'slug or id')
+      .option('--reason <text>', 'why (recorded in the audit log)')
+      .addHelpText('after', `\nExamples:\n  $ stocksync-db tenant ${name} acme${name === 'suspend' ? ' --reason "unpaid invoices"' : ''}\n  $ stocksync-db tenant ${name} 0190c5a4-8f5e-7a4b-9c1d-2e3f4a5b6c7d --json`)
+      .action(async (ref: string, _o: unknown, command: Command) => {
+        const opts = command.optsWithGlobals<GlobalOptions & { reason?: string }>();
+        await withCliDatabase(opts, async (cli) => {
+          const found = await requireTenant(cli.db, ref);
+          if (!found) return;
+          const updated = await run(cli.db, found.id, { reason: opts.reason });
+          if (opts.json) printJson(updated);
+          else print(`Tenant ${updated.slug} is now ${color.bold(updated.status)}.`);
+        });
+      });
+  statusCommand('suspend', 'Suspend an active tenant: every new tenant context for it is refused.', suspendTenant);
+  statusCommand('reactivate', 'Reactivate a suspended or soft-deleted tenant.', reactivateTenant);
+
+  tenant
+    .command('delete')
+    .description('Soft-delete a tenant (reversible with reactivate); --purge then removes every row of it.')
+    .argument('<tenant>', 'slug or id')
+    .option('--purge', 'also remove every row of the tenant (irreversible: export it first)')
+    .option('--reason <text>', 'why (recorded in the audit log)')
+    .option('-y, --yes', 'do not ask for confirmation (required when not on a terminal)')
+    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant delete acme\n  $ stocksync-db tenant delete acme --purge --yes --json')
+    .action(async (ref: string, _o: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<GlobalOptions & { purge?: boolean; reason?: string; yes?: boolean }>();
+      await withCliDatabase(opts, async (cli) => {
+        const found = await requireTenant(cli.db, ref);
+        if (!found) return;
+        const what = opts.purge ? `delete tenant ${found.slug} and PURGE all its rows (irreversible)` : `soft-delete tenant ${found.slug}`;
+        if (!opts.yes) {
+          if (!process.stdin.isTTY || !process.stdout.isTTY) {
+            printError(`Refusing to ${what} without confirmation: pass --yes.`);
+            process.exitCode = EXIT.usage;
+            return;
+          }
+          const { default: confirm } = await import('@inquirer/confirm');
+          if (!(await confirm({ message: `Really ${what}?`, default: false }))) {
+            print('Nothing changed.');
+            return;
+          }
+        }
+        const deleted = found.status === 'deleted' ? undefined : await softDeleteTenant(cli.db, found.id, { reason: opts.reason });
+        const purged = opts.purge ? await purgeTenant(cli.db, found.id) : undefined;
+        if (opts.json) {
+          printJson({ tenantId: found.id, slug: found.slug, status: purged ? 'purged' : 'deleted', purgedRows: purged?.rows ?? null, tenant: deleted ?? null });
+          return;
+        }
+        if (purged) {
+          const total = Object.values(purged.rows).reduce((a, b) => a + b, 0);
+          print(`${color.red('Purged')} tenant ${found.slug}: ${num(total)} rows in ${Object.keys(purged.rows).length} tables.`);
+        } else {
+          print(`Tenant ${found.slug} is soft-deleted (\`stocksync-db tenant reactivate ${found.slug}\` undoes it; --purge removes its rows).`);
+        }
+      });
+    });
+}
+
+function parseTier(value: string): (typeof LICENSE_TIERS)[number] {
+  if (!(LICENSE_TIERS as readonly string[]).includes(value)) throw new InvalidArgumentError(`use one of ${LICENSE_TIERS.join(', ')}.`);
+  return value as (typeof LICENSE_TIERS)[number];
+}
+
+/** Finds the tenant or prints what to do and sets exit code 1. */
+async function requireTenant(db: Database, ref: string): Promise<TenantRow | undefined> {
+  const row = await findTenant(db, ref);
+  if (!row) {
+    printError(`No tenant "${ref}". List them with \`stocksync-db tenant list\`.`);
+    process.exitCode = EXIT.failure;
+  }
+  return row;
 }
