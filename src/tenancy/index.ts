@@ -102,6 +102,16 @@ export {
 } from './lifecycle.js';
 export { tenantTablesInDatabase, type CatalogTable } from './catalog.js';
 export {
+  exportTenant,
+  importTenant,
+  verifyTenantExport,
+  EXPORT_FORMAT,
+  type ExportManifest,
+  type ExportedTable,
+  type ExportTenantOptions,
+  type ImportTenantOptions,
+} from './export-import.js';
+export {
   TenantContextError,
   TenantContextMissingError,
   TenantNotFoundError,
