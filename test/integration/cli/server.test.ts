@@ -58,6 +58,26 @@ describe('stocksync-db on a server', () => {
     expect(missing.stderr).toMatch(/tenant list/);
   });
 
+  it('tenant create, suspend, reactivate and delete go through the lifecycle; delete wants --yes off a terminal', async () => {
+    const url = ['--url', t.url];
+    const created = await runCli(['tenant', 'create', '--name', 'Acme Inc', '--slug', 'acme-cli', '--email', 'ops@acme.test', '--owner-email', 'jo@acme.test', '--json', ...url]);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ created: true, tenant: { slug: 'acme-cli', status: 'active' } });
+    const suspended = await runCli(['tenant', 'suspend', 'acme-cli', '--reason', 'test', '--json', ...url]);
+    expect(JSON.parse(suspended.stdout)).toMatchObject({ status: 'suspended' });
+    const reactivated = await runCli(['tenant', 'reactivate', 'acme-cli', '--json', ...url]);
+    expect(JSON.parse(reactivated.stdout)).toMatchObject({ status: 'active' });
+    const unconfirmed = await runCli(['tenant', 'delete', 'acme-cli', ...url]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/--yes/);
+    const purged = await runCli(['tenant', 'delete', 'acme-cli', '--purge', '--yes', '--json', ...url]);
+    expect(purged.stderr).toBe('');
+    expect(purged.code).toBe(0);
+    expect(JSON.parse(purged.stdout)).toMatchObject({ status: 'purged', purgedRows: { users: 1 } });
+    const gone = await runCli(['tenant', 'show', 'acme-cli', ...url]);
+    expect(gone.code).toBe(1);
+  });
+
   it('doctor passes on a migrated database and reports JSON', async () => {
     const result = await runCli(['doctor', '--url', t.url, '--json']);
     const report = JSON.parse(result.stdout);
