@@ -49,6 +49,10 @@ export const AUDIT_OPT_OUT: readonly AuditOptOut[] = [
     reason: 'System-generated messages to users, written and marked read in high volume; not a state of record.',
   },
   {
+    table: 'workstation_metrics',
+    reason: 'Resource usage samples (CPU, memory) recorded every few seconds per machine: telemetry, not business data.',
+  },
+  {
     table: 'communications',
     reason: 'A log of messages exchanged with counterparties: itself the record, high volume.',
   },

@@ -40,6 +40,7 @@ export {
   rolePolicies,
   rolePoliciesSql,
   tenantTableNames,
+  isRlsTenantTable,
   type MigrationSql,
   type RoleRule,
 } from './policies.js';

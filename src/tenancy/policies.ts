@@ -68,15 +68,31 @@ function roleCheck(roles: readonly string[]): string {
   return `${ACTOR_ROLE_SQL} IN (${roles.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ')})`;
 }
 
-/** Names of the tenant tables (those with a tenant_id column) among `tables`, in the given order. */
+/**
+ * Names of the tenant tables among `tables`, in the given order: tables of the default schema with a
+ * `tenant_id` column (tables of other Postgres schemas, such as `legacy`, are not tenant-scoped).
+ *
+ * @example
+ * ```ts
+ * import { tenantTableNames } from '@stocksync/db/tenancy';
+ * import * as schema from '@stocksync/db/schema';
+ * tenantTableNames(Object.values(schema)); // ['users', 'memberships', ...]
+ * ```
+ */
 export function tenantTableNames(tables: Iterable<unknown>): string[] {
   const names: string[] = [];
-  for (const table of tables) {
-    if (!is(table, PgTable)) continue;
-    const config = getTableConfig(table);
-    if (config.columns.some((c) => c.name === 'tenantId' || c.name === 'tenant_id')) names.push(config.name);
+  for (const table of new Set(tables)) {
+    if (isRlsTenantTable(table)) names.push(getTableConfig(table).name);
   }
   return names;
+}
+
+/** True for a table of the default schema with a `tenant_id` column: the tables RLS and these rules protect. */
+export function isRlsTenantTable(table: unknown): table is PgTable {
+  if (!is(table, PgTable)) return false;
+  const config = getTableConfig(table);
+  if (config.schema && config.schema !== 'public') return false;
+  return config.columns.some((c) => c.name === 'tenantId' || c.name === 'tenant_id');
 }
 
 /** The restrictive policies of one tenant table, by name -> CREATE statement. */

@@ -1,11 +1,12 @@
 // assertTenantIsolation: a leak test generated from the schema. For every tenant table, tenant A must
 // not read, update, delete or reference tenant B's rows, through the scoped builder and raw SQL as the app role.
-import { eq, getTableColumns, is, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sqlStateOf, TenantIsolationError } from '../errors.js';
 import * as packageSchema from '../schema/index.js';
 import { APP_ROLE } from '../schema/_roles.js';
 import type { AnyPgDatabase } from '../tenancy/context.js';
+import { isRlsTenantTable } from '../tenancy/policies.js';
 import { isTenantTable, tenantDb } from '../tenancy/tenant-db.js';
 
 /** Options of {@link assertTenantIsolation}. */
@@ -81,7 +82,7 @@ export async function assertTenantIsolation(
   const failures: string[] = [];
   const reports: TableIsolationReport[] = [];
   const tables = [...new Set(Object.values(options.schema ?? packageSchema))].filter(
-    (t): t is PgTable => is(t, PgTable) && isTenantTable(t),
+    (t): t is PgTable => isRlsTenantTable(t) && isTenantTable(t),
   );
   const byName = new Map(tables.map((t) => [getTableConfig(t).name, t]));
 
