@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { isUuid, type Database } from '@stocksync/db';
 import { LICENSE_TIERS } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
-import { createTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
+import { createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, num, print, printError, printJson, printRows } from '../output.js';
 import { parseCount } from './options.js';
@@ -62,7 +62,9 @@ Examples:
   $ stocksync-db tenant show acme-logistics-1a2b3c
   $ stocksync-db tenant create --name "Acme Inc" --slug acme --email ops@acme.test --owner-email jo@acme.test
   $ stocksync-db tenant suspend acme --reason "unpaid invoices"
-  $ stocksync-db tenant delete acme --purge --yes`,
+  $ stocksync-db tenant delete acme --purge --yes
+  $ stocksync-db tenant export acme ./backups/acme
+  $ stocksync-db tenant import ./backups/acme --url postgres://localhost/other`,
     );
 
   tenant
@@ -245,6 +247,45 @@ Examples:
         } else {
           print(`Tenant ${found.slug} is soft-deleted (\`stocksync-db tenant reactivate ${found.slug}\` undoes it; --purge removes its rows).`);
         }
+      });
+    });
+
+  tenant
+    .command('export')
+    .description('Export one tenant to a directory: one NDJSON file per table and a manifest with checksums (one consistent snapshot).')
+    .argument('<tenant>', 'slug or id')
+    .argument('<dir>', 'directory to write (created if missing)')
+    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant export acme ./backups/acme\n  $ stocksync-db tenant export acme ./backups/acme --url postgres://localhost/prod --json')
+    .action(async (ref: string, dir: string, _o: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<GlobalOptions>();
+      await withCliDatabase(opts, async (cli) => {
+        const found = await requireTenant(cli.db, ref);
+        if (!found) return;
+        const manifest = await exportTenant(cli.db, found.id, dir);
+        if (opts.json) {
+          printJson({ dir, ...manifest });
+          return;
+        }
+        const total = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+        print(`${color.green('Exported')} tenant ${manifest.slug}: ${num(total)} rows in ${manifest.tables.length} files to ${dir}`);
+      });
+    });
+
+  tenant
+    .command('import')
+    .description('Import a tenant export into this database (checksums verified, one transaction, every foreign key checked).')
+    .argument('<dir>', 'a directory written by `tenant export`')
+    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant import ./backups/acme\n  $ stocksync-db tenant import ./backups/acme --url postgres://localhost/staging --json')
+    .action(async (dir: string, _o: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<GlobalOptions>();
+      await withCliDatabase(opts, async (cli) => {
+        const result = await importTenant(cli.db, dir);
+        if (opts.json) {
+          printJson(result);
+          return;
+        }
+        const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+        print(`${color.green('Imported')} tenant ${result.tenantId}: ${num(total)} rows in ${Object.keys(result.rows).length} tables.`);
       });
     });
 }

@@ -1,5 +1,9 @@
 // The CLI against a server (--url): bootstrap, seed, doctor, exit codes, JSON, help and plain output.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCatalog } from '../../../src/seed/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { runCli } from './run-cli.js';
 
@@ -76,6 +80,30 @@ describe('stocksync-db on a server', () => {
     expect(JSON.parse(purged.stdout)).toMatchObject({ status: 'purged', purgedRows: { users: 1 } });
     const gone = await runCli(['tenant', 'show', 'acme-cli', ...url]);
     expect(gone.code).toBe(1);
+  });
+
+  it('tenant export writes files that tenant import loads into another database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stocksync-export-'));
+    const other = await createTestDatabase();
+    try {
+      const [first] = JSON.parse((await runCli(['tenant', 'list', '--url', t.url, '--json'])).stdout) as Array<{ slug: string }>;
+      const exported = await runCli(['tenant', 'export', first!.slug, dir, '--url', t.url, '--json']);
+      expect(exported.code).toBe(0);
+      const manifest = JSON.parse(exported.stdout) as { tables: Array<{ table: string; rows: number }> };
+      expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+      // The target needs the global reference data (billing catalog) the tenant's rows point at.
+      await ensureCatalog(other.db);
+      const imported = await runCli(['tenant', 'import', dir, '--url', other.url, '--json']);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      const result = JSON.parse(imported.stdout) as { rows: Record<string, number> };
+      const tasks = manifest.tables.find((x) => x.table === 'tasks')!.rows;
+      expect(tasks).toBeGreaterThan(0);
+      expect(result.rows.tasks).toBe(tasks);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await other.drop();
+    }
   });
 
   it('doctor passes on a migrated database and reports JSON', async () => {
