@@ -91,7 +91,16 @@ export async function historyExists(conn: MigrationConnection, loc: HistoryLocat
   return rows[0]?.found === true;
 }
 
-/** Every history row, oldest first. */
+/**
+ * Every history row, oldest first.
+ *
+ * @example
+ * ```ts
+ * import { openMigrationConnection, readHistory } from '@stocksync/db/migrations';
+ * const conn = await openMigrationConnection({ url: process.env.DATABASE_URL! });
+ * const rows = await readHistory(conn, { schema: 'drizzle', table: 'stocksync_migrations', drizzleTable: '__drizzle_migrations' });
+ * ```
+ */
 export async function readHistory(conn: MigrationConnection, loc: HistoryLocation): Promise<HistoryRow[]> {
   const rows = await conn.query<Record<string, unknown>>(
     `select id::int as id, name, sha256, direction, kind, started_at, finished_at, duration_ms, error from ${table(loc)} order by id`,
