@@ -187,36 +187,62 @@ export async function assertTenantIsolation(
       // Composite foreign keys: pointing a row of A at B's row must fail.
       for (const fk of getTableConfig(table).foreignKeys) {
         const reference = fk.reference();
-        if (reference.columns.length !== 2) continue;
-        const [tenantColumn, column] = reference.columns.map((c) => snake(c.name));
-        if (tenantColumn !== 'tenant_id' || !column || column === 'tenant_id') continue;
         const target = getTableConfig(reference.foreignTable).name;
-        const label = `reference.${column}`;
-        const [aRow] = rowsOf<{ id: string }>(
-          await db.execute(sql`select id::text as id from ${T} where tenant_id = ${A}::uuid limit 1`),
-        );
-        const [bTarget] = rowsOf<{ id: string }>(
-          await db.execute(sql`select id::text as id from ${sql.raw(q(target))} where tenant_id = ${B}::uuid limit 1`),
-        );
-        if (!aRow || !bTarget) {
-          report.inconclusive.push(`${label}: needs a row of A in ${name} and a row of B in ${target}`);
+        const [tenantColumn, column] = reference.columns.map((c) => snake(c.name));
+        if (!isRlsTenantTable(reference.foreignTable)) continue;
+        if (reference.columns.length !== 2 || tenantColumn !== 'tenant_id' || !column || column === 'tenant_id') {
+          const columns = reference.columns.map((c) => snake(c.name)).join(', ');
+          findings.push(`reference.${columns}: the key to ${target} does not lead with tenant_id, so a row can point at another tenant's row`);
           continue;
         }
-        await asApp(A, async (run) => {
-          try {
-            await run(sql`update ${T} set ${sql.raw(q(column))} = ${bTarget.id}::uuid where id = ${aRow.id}::uuid`);
-            // Foreign keys are checked at the end of the statement unless deferred: force the check.
-            await run(sql`set constraints all immediate`);
-            findings.push(`${label}: a row of A now references ${target} row ${bTarget.id} of B`);
-          } catch (error) {
-            const state = sqlStateOf(error);
-            if (state === '23503' || state === '42501') report.passed.push(label);
-            else report.inconclusive.push(`${label}: refused with ${state} before the foreign key was checked`);
-            throw new Rollback();
+        const label = `reference.${column}`;
+        // Try both directions: the data may only allow one (a row here, a target row there).
+        let outcome: 'passed' | 'leak' | undefined;
+        let reason = '';
+        for (const [x, y] of [
+          [A, B],
+          [B, A],
+        ] as const) {
+          const [row] = rowsOf<{ id: string }>(
+            await db.execute(sql`select id::text as id from ${T} where tenant_id = ${x}::uuid limit 1`),
+          );
+          const [foreign] = rowsOf<{ id: string }>(
+            await db.execute(sql`select id::text as id from ${sql.raw(q(target))} where tenant_id = ${y}::uuid limit 1`),
+          );
+          if (!row || !foreign) {
+            reason ||= `needs a row of one tenant in ${name} and a row of the other in ${target}`;
+            continue;
           }
-        }).catch((error: unknown) => {
-          if (!(error instanceof Rollback)) throw error;
-        });
+          await asApp(x, async (run) => {
+            try {
+              await run(sql`update ${T} set ${sql.raw(q(column))} = ${foreign.id}::uuid where id = ${row.id}::uuid`);
+              // Foreign keys are checked at the end of the statement unless deferred: force the check.
+              await run(sql`set constraints all immediate`);
+              outcome = 'leak';
+              findings.push(`${label}: a row of one tenant now references ${target} row ${foreign.id} of the other`);
+            } catch (error) {
+              const state = sqlStateOf(error);
+              if (state === '23503' || state === '42501') outcome = 'passed';
+              else reason = `refused with ${state} (a rule of ${name}) before the foreign key was checked`;
+              throw new Rollback();
+            }
+          });
+          if (outcome) break;
+        }
+        if (outcome === 'passed') report.passed.push(label);
+        if (outcome) continue;
+        // No conclusive write: prove it from the catalog instead (the composite key is what refuses it).
+        report.inconclusive.push(`${label}: ${reason}`);
+        const [composite] = rowsOf<{ ok: boolean }>(
+          await db.execute(sql`select true as ok from pg_constraint k
+            where k.contype = 'f' and k.conrelid = to_regclass(${q(name)}) and k.confrelid = to_regclass(${q(target)})
+              and array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i)
+                        join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i) = array['tenant_id', ${column}]
+              and array(select a.attname::text from unnest(k.confkey) with ordinality u(n, i)
+                        join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i) = array['tenant_id', 'id']`),
+        );
+        if (composite?.ok) report.passed.push(`${label}:catalog`);
+        else findings.push(`${label}: no composite (tenant_id, ${column}) -> ${target}(tenant_id, id) foreign key in the database`);
       }
     return findings;
   };
