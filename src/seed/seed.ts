@@ -37,7 +37,7 @@ export interface SeedOptions {
    * this seed's tenants (cascading to their rows) and seed them again.
    */
   mode?: SeedMode;
-  /** `copy` or `insert` (default: COPY on a server, multi-row INSERT on PGlite). */
+  /** `copy` (default, every driver) or `insert` (multi-row INSERT). */
   method?: WriteMethod;
   /** Domains to seed besides tenants and users (default: all). */
   domains?: DomainName[];

@@ -141,7 +141,7 @@ export function orderByForeignKeys(tables: PgTable[]): PgTable[] {
 
 /** Options for {@link writeBatch}. */
 export interface WriteBatchOptions {
-  /** `copy` or `insert`; default: `copy` on node-postgres and postgres.js, `insert` on PGlite. */
+  /** `copy` (default) or `insert`. */
   method?: WriteMethod;
   /** Called after each table with the number of rows written. */
   onRows?: (table: string, rows: number) => void;
@@ -156,9 +156,13 @@ export function clientKind(db: Database): ClientKind {
   throw new ConfigurationError('Unknown database client: open the database with openDatabase() from @stocksync/db.');
 }
 
-/** The default method for a database: COPY on a server, multi-row INSERT on PGlite. */
+/**
+ * The default method for a database: COPY everywhere (on PGlite through its `/dev/blob` device,
+ * measured about 20% faster than multi-row INSERT for the small preset; INSERT stays available).
+ */
 export function defaultWriteMethod(db: Database): WriteMethod {
-  return clientKind(db) === 'pglite' ? 'insert' : 'copy';
+  clientKind(db);
+  return 'copy';
 }
 
 /**

@@ -2,10 +2,13 @@
 // idempotent (a second run adds nothing), and keeps tenants apart.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/connection.js';
+import { migrateToLatest } from '../../../src/migrations/index.js';
 import { countRowsByDomain, seedDatabase, seedTenant, tableChecksums, tenantIdFor } from '../../../src/seed/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 
 describe('seedDatabase', () => {
+  let serverSums: Awaited<ReturnType<typeof tableChecksums>> = {};
   let a: TestDatabase;
   let b: TestDatabase;
   beforeAll(async () => {
@@ -23,8 +26,21 @@ describe('seedDatabase', () => {
     expect(ra.totalRows).toBeGreaterThan(500);
     const [sa, sb] = await Promise.all([tableChecksums(a.db), tableChecksums(b.db)]);
     expect(sa).toEqual(sb);
+    serverSums = sa;
     expect(sa.tenants!.rows).toBe(2);
     expect(sa.tasks!.rows).toBeGreaterThan(0);
+  });
+
+  it('gives the same bytes on the embedded database (PGlite, COPY through /dev/blob)', async () => {
+    const handle = await openDatabase({ pgliteDir: 'memory' });
+    try {
+      await migrateToLatest({ handle });
+      const report = await seedDatabase(handle.db, { tenants: 2, seed: 'det' });
+      expect(report.method).toBe('copy');
+      expect(await tableChecksums(handle.db)).toEqual(serverSums);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('leaves the derived state the triggers maintain consistent', async () => {
