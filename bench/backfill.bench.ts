@@ -1,0 +1,68 @@
+// backfill_rows_per_s: the kuandorwear import data migration (batched by primary key, a checkpoint
+// per batch) against the same SQL run as one batch, i.e. one INSERT ... SELECT per target table in
+// one transaction: the physical limit on the same server, triggers included on both sides.
+import pg from 'pg';
+import { createKuandorwearFixture, migrateDown, migrateUp } from '../src/migrations/index.js';
+import { createTestDatabase } from '../src/testing/index.js';
+import type { BenchContext } from './lib/context.js';
+import { stats, type Figure } from './lib/measure.js';
+
+export const keys = ['backfill_rows_per_s'];
+const BEFORE = '0022_legacy_tenant_fk';
+const IMPORT = '0023_kuandorwear_import';
+
+async function importOnce(ctx: BenchContext, orders: number, oneBatch: boolean): Promise<{ rows: number; ms: number }> {
+  const database = await createTestDatabase({ serverUrl: ctx.serverUrl });
+  try {
+    const target = { url: database.url };
+    await migrateDown(target, { to: BEFORE });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query(`insert into tenants (name, slug, email) values ('Kuandorwear', 'kuandorwear', 'shop@kuandorwear.example')`);
+    await client.end();
+    const fixture = await createKuandorwearFixture(target, { orders, products: Math.max(50, orders / 20), customers: Math.max(50, orders / 4) });
+    const rows = fixture.products + fixture.customers + fixture.orders;
+    const previous = process.env.STOCKSYNC_KUANDORWEAR_BATCH_SIZE;
+    if (oneBatch) process.env.STOCKSYNC_KUANDORWEAR_BATCH_SIZE = String(rows + 1);
+    try {
+      const start = performance.now();
+      await migrateUp(target, { to: IMPORT });
+      const ms = performance.now() - start;
+      ctx.log(`backfill ${oneBatch ? 'one batch' : 'batched'}: ${rows} legacy rows in ${ms.toFixed(0)} ms`);
+      return { rows, ms };
+    } finally {
+      if (previous === undefined) delete process.env.STOCKSYNC_KUANDORWEAR_BATCH_SIZE;
+      else process.env.STOCKSYNC_KUANDORWEAR_BATCH_SIZE = previous;
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+export async function run(ctx: BenchContext): Promise<Figure[]> {
+  const orders = ctx.quick ? 4_000 : 40_000;
+  const rounds = ctx.quick ? 1 : 3;
+  const batched: number[] = [];
+  const single: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const a = await importOnce(ctx, orders, false);
+    batched.push(a.rows / (a.ms / 1000));
+    const b = await importOnce(ctx, orders, true);
+    single.push(b.rows / (b.ms / 1000));
+  }
+  const subject = stats(batched);
+  const baseline = { ...stats(single), label: 'the same SQL as one batch (one INSERT ... SELECT per table)' };
+  const ratio = subject.median / baseline.median;
+  return [
+    {
+      key: 'backfill_rows_per_s',
+      what: `kuandorwear import, ${orders.toLocaleString('en')} orders (rows/s; ratio = batched / one batch)`,
+      unit: 'rows/s',
+      subject,
+      baseline,
+      ratio,
+      target: '>= 0.5 of the one-statement limit',
+      met: ratio >= 0.5,
+    },
+  ];
+}
