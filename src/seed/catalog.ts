@@ -53,7 +53,15 @@ const RATES: Array<[country: string, state: string | null, name: string, rate: s
   ['AU', null, 'GST', '0.100000'],
 ];
 
-/** The catalog rows the seeders create (ids are fixed: the catalog is the same for every seed). */
+/**
+ * The catalog rows the seeders create (ids are fixed: the catalog is the same for every seed).
+ *
+ * @example
+ * ```ts
+ * import { catalogRows } from '@stocksync/db/seed';
+ * const { products, rates } = catalogRows();
+ * ```
+ */
 export function catalogRows(): { products: NewBillingProduct[]; rates: NewTaxRate[] } {
   const rng = Random.from('stocksync-catalog');
   const products: NewBillingProduct[] = PRODUCTS.map((p) => ({
@@ -83,7 +91,15 @@ export function catalogRows(): { products: NewBillingProduct[]; rates: NewTaxRat
   return { products, rates };
 }
 
-/** The environment built from the catalog rows alone (for generating rows without a database). */
+/**
+ * The environment built from the catalog rows alone (for generating rows without a database).
+ *
+ * @example
+ * ```ts
+ * import { defaultEnvironment } from '@stocksync/db/seed';
+ * const env = defaultEnvironment(); // the catalog as the seeders would create it
+ * ```
+ */
 export function defaultEnvironment(): SeedEnvironment {
   const { products, rates } = catalogRows();
   return {
@@ -137,7 +153,15 @@ export async function ensureCatalog(db: Database): Promise<SeedEnvironment> {
   };
 }
 
-/** Tax in cents as the database computes it: `round(taxable * rate)`, half away from zero. */
+/**
+ * Tax in cents as the database computes it: `round(taxable * rate)`, half away from zero.
+ *
+ * @example
+ * ```ts
+ * import { taxCents } from '@stocksync/db/seed';
+ * taxCents(await ensureCatalog(db), 10_000, 'DE', null); // 1900
+ * ```
+ */
 export function taxCents(env: SeedEnvironment, taxableCents: number, country: string | null, state: string | null): number {
   if (!country) return 0;
   const rate = (state && env.taxRates.get(`${country}:${state}`)) || env.taxRates.get(country) || '0';

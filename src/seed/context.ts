@@ -36,7 +36,15 @@ export interface TenantSeedContext {
   rng(domain: string): Random;
 }
 
-/** Creates the context of tenant `index` under `seed`. */
+/**
+ * Creates the context of tenant `index` under `seed`.
+ *
+ * @example
+ * ```ts
+ * import { tenantContext } from '@stocksync/db/seed';
+ * const ctx = tenantContext('42', 0, new SeedBatch(), tenantRow('42', 0), defaultEnvironment());
+ * ```
+ */
 export function tenantContext(
   seed: string,
   index: number,
@@ -57,7 +65,15 @@ export function tenantContext(
   };
 }
 
-/** Active users of the tenant (fallback: every user), for assignees, authors and approvers. */
+/**
+ * Active users of the tenant (fallback: every user), for assignees, authors and approvers.
+ *
+ * @example
+ * ```ts
+ * import { activeUsers } from '@stocksync/db/seed';
+ * const assignees = activeUsers(ctx);
+ * ```
+ */
 export function activeUsers(ctx: TenantSeedContext): SeededUser[] {
   const active = ctx.users.filter((u) => u.status === 'active');
   return active.length ? active : ctx.users;

@@ -18,7 +18,15 @@ import { seedWorkstations } from './workstations.js';
 /** A function that adds one domain's rows for one tenant to its batch. */
 export type DomainSeeder = (ctx: TenantSeedContext) => void;
 
-/** Domain seeders run after tenants and users, in this order. */
+/**
+ * Domain seeders run after tenants and users, in this order.
+ *
+ * @example
+ * ```ts
+ * import { DOMAIN_SEEDERS } from '@stocksync/db/seed';
+ * Object.keys(DOMAIN_SEEDERS); // ['organization', 'projects', ...]
+ * ```
+ */
 export const DOMAIN_SEEDERS = {
   organization: seedOrganization,
   projects: seedProjects,
@@ -53,7 +61,15 @@ const TABLE_DOMAINS: Array<[domain: string, match: RegExp]> = [
   ['operations', /^(repositories_.*|jobs|job_.*|webhooks|webhook_.*|outbox|outbox_.*|repositories|repository_.*|context_.*|permissions|permission_.*|roles|role_.*)$/],
 ];
 
-/** The domain a table belongs to (for reports). */
+/**
+ * The domain a table belongs to (for reports).
+ *
+ * @example
+ * ```ts
+ * import { domainOfTable } from '@stocksync/db/seed';
+ * domainOfTable('stock_movements'); // 'inventory'
+ * ```
+ */
 export function domainOfTable(table: string): string {
   for (const [domain, match] of TABLE_DOMAINS) if (match.test(table)) return domain;
   return 'other';

@@ -129,7 +129,15 @@ export function seedIdentity(ctx: TenantSeedContext): void {
   ctx.batch.push(users, rows);
 }
 
-/** Pushes the tenant row of `ctx` into its batch. */
+/**
+ * Pushes the tenant row of `ctx` into its batch.
+ *
+ * @example
+ * ```ts
+ * import { seedTenantRow } from '@stocksync/db/seed';
+ * seedTenantRow(ctx); // pushes ctx.tenant into ctx.batch
+ * ```
+ */
 export function seedTenantRow(ctx: TenantSeedContext): void {
   ctx.batch.push(tenants, [ctx.tenant]);
 }

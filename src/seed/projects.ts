@@ -35,14 +35,30 @@ const WALKS: Record<Status, Status[]> = {
   cancelled: ['cancelled'],
 };
 
-/** A 64-character hex digest drawn from the generator (stands in for a file's SHA-256). */
+/**
+ * A 64-character hex digest drawn from the generator (stands in for a file's SHA-256).
+ *
+ * @example
+ * ```ts
+ * import { fakeSha256 } from '@stocksync/db/seed';
+ * fakeSha256(Random.from('42')); // 64 lowercase hex characters
+ * ```
+ */
 export function fakeSha256(rng: Random): string {
   let out = '';
   for (let i = 0; i < 8; i++) out += rng.next().toString(16).padStart(8, '0');
   return out;
 }
 
-/** The date, or the seed epoch when it would lie after it (seeded data never lies in the future). */
+/**
+ * The date, or the seed epoch when it would lie after it (seeded data never lies in the future).
+ *
+ * @example
+ * ```ts
+ * import { capped } from '@stocksync/db/seed';
+ * capped(new Date('2030-01-01')); // the seed epoch
+ * ```
+ */
 export function capped(d: Date): Date {
   return d.getTime() > SEED_EPOCH ? new Date(SEED_EPOCH) : d;
 }

@@ -1,7 +1,16 @@
 // A small seeded PRNG (sfc32) and deterministic ids, so the same seed always gives the same rows.
 import { createHash } from 'node:crypto';
 
-/** The fixed clock of seeded data: every seeded timestamp is at or before this instant. */
+/**
+ * The fixed "now" of seeded data: history lies before it; schedules (planned sprints, trial ends,
+ * share expiries) may lie after it.
+ *
+ * @example
+ * ```ts
+ * import { SEED_EPOCH } from '@stocksync/db/seed';
+ * new Date(SEED_EPOCH).toISOString(); // '2026-01-01T00:00:00.000Z'
+ * ```
+ */
 export const SEED_EPOCH = Date.UTC(2026, 0, 1);
 
 const DAY = 86_400_000;
@@ -145,10 +154,26 @@ export class Random {
   }
 }
 
-/** Days in milliseconds, for date arithmetic in seeders. */
+/**
+ * Days in milliseconds, for date arithmetic in seeders.
+ *
+ * @example
+ * ```ts
+ * import { DAY_MS } from '@stocksync/db/seed';
+ * new Date(SEED_EPOCH - 7 * DAY_MS); // a week before the epoch
+ * ```
+ */
 export const DAY_MS = DAY;
 
-/** `date` plus `days` (may be negative). */
+/**
+ * `date` plus `days` (may be negative).
+ *
+ * @example
+ * ```ts
+ * import { addDays } from '@stocksync/db/seed';
+ * addDays(new Date(SEED_EPOCH), -30);
+ * ```
+ */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY);
 }

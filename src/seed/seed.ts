@@ -11,13 +11,29 @@ import { seedIdentity, seedTenantRow, tenantRow } from './identity.js';
 import { arrayLiteral } from './sql.js';
 import { SeedBatch, defaultWriteMethod, writeBatch, type WriteMethod } from './writer.js';
 
-/** Named sizes: how many tenants a run seeds (each tenant holds about a thousand rows). */
+/**
+ * Named sizes: how many tenants a run seeds (each tenant holds about a thousand rows).
+ *
+ * @example
+ * ```ts
+ * import { SCALES } from '@stocksync/db/seed';
+ * SCALES.medium; // 100 tenants
+ * ```
+ */
 export const SCALES = { tiny: 2, small: 10, medium: 100, large: 1000 } as const;
 
 /** A scale preset name. */
 export type ScaleName = keyof typeof SCALES;
 
-/** The seed used when none is given. */
+/**
+ * The seed used when none is given.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SEED } from '@stocksync/db/seed';
+ * await seedDatabase(db, { seed: DEFAULT_SEED });
+ * ```
+ */
 export const DEFAULT_SEED = 'stocksync';
 
 /** What to do with tenants this seed already created. */
@@ -62,7 +78,15 @@ export interface SeedReport {
   ms: number;
 }
 
-/** The tenant id position `index` gets under `seed`. */
+/**
+ * The tenant id position `index` gets under `seed`.
+ *
+ * @example
+ * ```ts
+ * import { tenantIdFor } from '@stocksync/db/seed';
+ * const id = tenantIdFor('42', 0); // the id seedDatabase gives tenant 0 of seed 42
+ * ```
+ */
 export function tenantIdFor(seed: string | number, index: number): string {
   return tenantRow(String(seed), index).id;
 }
@@ -92,7 +116,17 @@ async function nextFreeIndex(db: Database, seed: string): Promise<number> {
   }
 }
 
-/** Generates every row of tenant `index` into `batch` (pure: no database access). */
+/**
+ * Generates every row of tenant `index` into `batch` (pure: no database access).
+ *
+ * @example
+ * ```ts
+ * import { generateTenant } from '@stocksync/db/seed';
+ * const batch = new SeedBatch();
+ * generateTenant('42', 0, batch);
+ * await writeBatch(db, batch, { method: 'insert' });
+ * ```
+ */
 export function generateTenant(
   seed: string,
   index: number,
@@ -237,7 +271,15 @@ export async function seedTenant(
   return { tenantId: row.id, slug: row.slug, created: true, rows };
 }
 
-/** Rows of a `db.execute` result, whatever the driver (postgres.js returns an array). */
+/**
+ * Rows of a `db.execute` result, whatever the driver (postgres.js returns an array).
+ *
+ * @example
+ * ```ts
+ * import { resultRows } from '@stocksync/db/seed';
+ * const rows = resultRows<{ n: number }>(await db.execute(sql`select 1 as n`));
+ * ```
+ */
 export function resultRows<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];

@@ -16,7 +16,15 @@ export interface UpdateRow {
   values: Cell[];
 }
 
-/** A Postgres array literal (`{"a","b",NULL}`) passed as one text parameter. */
+/**
+ * A Postgres array literal (`{"a","b",NULL}`) passed as one text parameter.
+ *
+ * @example
+ * ```ts
+ * import { arrayLiteral } from '@stocksync/db/seed';
+ * arrayLiteral(['a', null]); // '{"a",NULL}'
+ * ```
+ */
 export function arrayLiteral(values: Cell[]): string {
   const items = values.map((v) => {
     if (v === null || v === undefined) return 'NULL';
@@ -29,6 +37,12 @@ export function arrayLiteral(values: Cell[]): string {
 /**
  * `update <table> set <cols> from unnest(...) where (tenant_id, id) match`: one statement for many
  * rows, with values as array parameters (driver-independent).
+ *
+ * @example
+ * ```ts
+ * import { updateRows } from '@stocksync/db/seed';
+ * await db.execute(updateRows('tasks', [{ tenantId, id, values: ['todo'] }], [{ name: 'status', type: 'text' }]));
+ * ```
  */
 export function updateRows(
   table: string,

@@ -115,7 +115,15 @@ export class SeedBatch {
   }
 }
 
-/** Orders tables so referenced tables come before the tables that reference them (stable). */
+/**
+ * Orders tables so referenced tables come before the tables that reference them (stable).
+ *
+ * @example
+ * ```ts
+ * import { orderByForeignKeys } from '@stocksync/db/seed';
+ * orderByForeignKeys([tasks, projects]); // [projects, tasks]
+ * ```
+ */
 export function orderByForeignKeys(tables: PgTable[]): PgTable[] {
   const present = new Set(tables);
   const deps = new Map<PgTable, Set<PgTable>>();
@@ -147,7 +155,15 @@ export interface WriteBatchOptions {
   onRows?: (table: string, rows: number) => void;
 }
 
-/** Which driver a drizzle handle runs on. */
+/**
+ * Which driver a drizzle handle runs on.
+ *
+ * @example
+ * ```ts
+ * import { clientKind } from '@stocksync/db/seed';
+ * clientKind(db); // 'pg' | 'postgres' | 'pglite'
+ * ```
+ */
 export function clientKind(db: Database): ClientKind {
   const client = (db as unknown as { $client?: unknown }).$client as Record<string, unknown> | undefined;
   if (client && typeof client === 'function' && 'unsafe' in client) return 'postgres';
@@ -159,6 +175,12 @@ export function clientKind(db: Database): ClientKind {
 /**
  * The default method for a database: COPY everywhere (on PGlite through its `/dev/blob` device,
  * measured about 20% faster than multi-row INSERT for the small preset; INSERT stays available).
+ *
+ * @example
+ * ```ts
+ * import { defaultWriteMethod } from '@stocksync/db/seed';
+ * await writeBatch(db, batch, { method: defaultWriteMethod(db) });
+ * ```
  */
 export function defaultWriteMethod(db: Database): WriteMethod {
   clientKind(db);
@@ -239,7 +261,16 @@ interface CopyPlan {
   encode: (rows: AnyRow[]) => string;
 }
 
-/** Builds the COPY statement and the text-format encoder for a table and the keys its rows use. */
+/**
+ * Builds the COPY statement and the text-format encoder for a table and the keys its rows use.
+ *
+ * @example
+ * ```ts
+ * import { copyPlan } from '@stocksync/db/seed';
+ * const plan = copyPlan(users, rows);
+ * plan.statement('STDIN'); // 'COPY "users" (...) FROM STDIN'
+ * ```
+ */
 export function copyPlan(table: PgTable, rows: AnyRow[]): CopyPlan {
   const byKey = new Map<string, PgColumn>(Object.entries(getTableColumns(table)));
   const used = new Set<string>();
@@ -350,7 +381,15 @@ async function pipeChunks(stream: NodeJS.WritableStream, plan: CopyPlan, rows: A
   await pipeline(Readable.from(chunks()), stream);
 }
 
-/** True when `value` is a drizzle Postgres table. */
+/**
+ * True when `value` is a drizzle Postgres table.
+ *
+ * @example
+ * ```ts
+ * import { isPgTable } from '@stocksync/db/seed';
+ * isPgTable(users); // true
+ * ```
+ */
 export function isPgTable(value: unknown): value is PgTable {
   return is(value as Table, PgTable);
 }
