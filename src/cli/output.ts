@@ -86,6 +86,11 @@ export function describeError(error: unknown): string {
     }
   }
   const head = error.message.startsWith('Failed query:') ? 'A database query failed' : error.message;
+  const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
+  if (Array.isArray(issues) && issues.length) {
+    const lines = issues.slice(0, 10).map((i) => `${i.path.map(String).join('.') || '(input)'}: ${i.message}`);
+    return [head, ...lines.filter((line) => !head.includes(line))].join('\n  ');
+  }
   if (!db || db === error) return head.length > 600 ? `${head.slice(0, 600)}…` : head;
   const parts = [`${head}: ${db.message} (SQLSTATE ${db.code}${db.constraint ? `, constraint ${db.constraint}` : ''})`];
   if (db.detail) parts.push(`detail: ${db.detail}`);
