@@ -43,6 +43,17 @@ describe('seedDatabase', () => {
     }
   });
 
+  it('gives the same bytes through postgres.js (its COPY writable stream)', async () => {
+    const c = await createTestDatabase({ driver: 'postgres' });
+    try {
+      const report = await seedDatabase(c.db, { tenants: 2, seed: 'det', method: 'copy' });
+      expect(report.tenantsCreated).toBe(2);
+      expect(await tableChecksums(c.db)).toEqual(serverSums);
+    } finally {
+      await c.drop();
+    }
+  });
+
   it('leaves the derived state the triggers maintain consistent', async () => {
     const one = async (query: string) => {
       const result = await a.db.execute(sql.raw(query));
