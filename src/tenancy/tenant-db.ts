@@ -4,6 +4,7 @@ import {
   and,
   eq,
   getTableColumns,
+  getTableUniqueName,
   is,
   Many,
   type InferInsertModel,
@@ -289,7 +290,7 @@ interface TableConfig {
   tsName: string;
   dbName: string;
   columns: Record<string, unknown>;
-  relations: Record<string, { referencedTableName: string }>;
+  relations: Record<string, { referencedTable: PgTable }>;
 }
 type QueryConfig = {
   where?: WhereArg;
@@ -317,7 +318,7 @@ function scopeRelationalQueries(
       const nested: Record<string, true | QueryConfig | undefined> = {};
       for (const [key, value] of Object.entries(config.with)) {
         const relation = table.relations[key];
-        const target = relation ? schema[tableNamesMap[relation.referencedTableName] ?? ''] : undefined;
+        const target = relation ? schema[tableNamesMap[getTableUniqueName(relation.referencedTable)] ?? ''] : undefined;
         if (!value || !relation || !target) {
           nested[key] = value;
           continue;

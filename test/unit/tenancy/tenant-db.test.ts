@@ -52,6 +52,16 @@ describe('tenantDb (no database)', () => {
     expect(q.params[0]).toBe(A);
   });
 
+  it('filters the many-relations of relational queries, nested, keeping the caller condition', () => {
+    const q = t.query.workflows
+      .findMany({ with: { executions: { where: (e, { eq: equals }) => equals(e.status, 'running'), with: { steps: true } }, project: true } })
+      .toSQL();
+    // The root, the executions and their steps each carry the tenant condition: three params with A.
+    expect(q.params.filter((p) => p === A)).toHaveLength(3);
+    expect(q.params).toContain('running');
+    expect(q.sql.match(/"tenant_id" = \$\d+/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('leaves reads of global tables unfiltered and refuses writes to them', () => {
     expect(t.select().from(tenants).toSQL().sql).not.toContain('tenant_id');
     expect(() => (t.insert as (x: unknown) => unknown)(tenants)).toThrow(TenantScopeError);
