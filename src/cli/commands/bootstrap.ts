@@ -132,7 +132,7 @@ Running it again is safe: applied migrations and seeded tenants are skipped.`,
         const rows: Array<[string, string]> = demo.views.map((v) => [v.as, demo.tables.map((t) => `${t} ${num(v.rows[t] ?? 0)}`).join('  ')]);
         rows.push([color.dim('owner (no RLS)'), color.dim(demo.tables.map((t) => `${t} ${num(demo.owner[t] ?? 0)}`).join('  '))]);
         printRows(rows, '              ');
-        print(color.green(`Done in ${secs(ms)}.`));
+        print(color.green(`Done in ${secs(ms)}.`) + color.dim(' Next: `stocksync-db tenant list`, `stocksync-db doctor`, or `--help`.'));
       });
     });
 }
