@@ -61,7 +61,15 @@ export const AUDIT_OPT_OUT: readonly AuditOptOut[] = [
 /** Name of the trigger function every audited table uses. */
 export const AUDIT_FUNCTION = 'stocksync_audit_changes';
 
-/** The three trigger names of an audited table. */
+/**
+ * The three trigger names of an audited table.
+ *
+ * @example
+ * ```ts
+ * import { auditTriggerNames } from '@stocksync/db/tenancy';
+ * auditTriggerNames('projects').update; // 'projects_audit_update'
+ * ```
+ */
 export function auditTriggerNames(table: string): { insert: string; update: string; delete: string } {
   return { insert: `${table}_audit_insert`, update: `${table}_audit_update`, delete: `${table}_audit_delete` };
 }

@@ -128,7 +128,15 @@ export function currentTransaction<TDb extends AnyPgDatabase>(db: TDb): Transact
   return scope.tx as TransactionOf<TDb>;
 }
 
-/** Extracts and validates a tenant id; throws {@link TenantContextMissingError} or {@link TenantContextError}. */
+/**
+ * Extracts and validates a tenant id; throws {@link TenantContextMissingError} or {@link TenantContextError}.
+ *
+ * @example
+ * ```ts
+ * import { tenantIdOf } from '@stocksync/db/tenancy';
+ * const id = tenantIdOf(req.tenant); // a lowercase uuid, or throws
+ * ```
+ */
 export function tenantIdOf(tenant: TenantRef | null | undefined): string {
   const value = typeof tenant === 'string' ? tenant : tenant?.id;
   if (value === undefined || value === null || value === '') throw new TenantContextMissingError();
@@ -138,7 +146,15 @@ export function tenantIdOf(tenant: TenantRef | null | undefined): string {
   return value.toLowerCase();
 }
 
-/** A short in-process memory of refused tenants, so they are refused again without a round trip. */
+/**
+ * A short in-process memory of refused tenants, so they are refused again without a round trip.
+ *
+ * @example
+ * ```ts
+ * import { TenantStatusCache } from '@stocksync/db/tenancy';
+ * const cache = new TenantStatusCache(1_000);
+ * ```
+ */
 export class TenantStatusCache {
   private readonly entries = new Map<string, { status: string; expires: number }>();
   constructor(
@@ -264,7 +280,15 @@ function clean(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
-/** Quotes a string as an SQL literal that means the same whatever standard_conforming_strings is. */
+/**
+ * Quotes a string as an SQL literal that means the same whatever standard_conforming_strings is.
+ *
+ * @example
+ * ```ts
+ * import { quoteLiteral } from '@stocksync/db/tenancy';
+ * quoteLiteral("it's"); // 'it''s'
+ * ```
+ */
 export function quoteLiteral(value: string): string {
   if (value.includes('\u0000')) throw new TenantContextError('A context value contains a NUL character.');
   const body = value.replace(/\\/g, '\\\\').replace(/'/g, "''");

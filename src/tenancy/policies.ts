@@ -87,7 +87,17 @@ export function tenantTableNames(tables: Iterable<unknown>): string[] {
   return names;
 }
 
-/** True for a table of the default schema with a `tenant_id` column: the tables RLS and these rules protect. */
+/**
+ * True for a table of the default schema with a `tenant_id` column: the tables RLS and these rules protect.
+ *
+ * @example
+ * ```ts
+ * import { isRlsTenantTable } from '@stocksync/db/tenancy';
+ * import { users, tenants } from '@stocksync/db/schema';
+ * isRlsTenantTable(users); // true
+ * isRlsTenantTable(tenants); // false
+ * ```
+ */
 export function isRlsTenantTable(table: unknown): table is PgTable {
   if (!is(table, PgTable)) return false;
   const config = getTableConfig(table);
@@ -95,7 +105,15 @@ export function isRlsTenantTable(table: unknown): table is PgTable {
   return config.columns.some((c) => c.name === 'tenantId' || c.name === 'tenant_id');
 }
 
-/** The restrictive policies of one tenant table, by name -> CREATE statement. */
+/**
+ * The restrictive policies of one tenant table, by name -> CREATE statement.
+ *
+ * @example
+ * ```ts
+ * import { rolePolicies } from '@stocksync/db/tenancy';
+ * [...rolePolicies('audit_logs').keys()]; // ['audit_logs_role_select', 'audit_logs_role_insert', ...]
+ * ```
+ */
 export function rolePolicies(table: string, rules: readonly RoleRule[] = ROLE_RULES): Map<string, string> {
   const rule = rules.find((r) => r.table === table);
   const write = roleCheck(rule?.write ?? WRITER_ROLES);

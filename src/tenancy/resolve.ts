@@ -56,7 +56,16 @@ interface LookupRow {
   status: string;
 }
 
-/** A small TTL cache of tenant lookups (positive and negative), shared by default. */
+/**
+ * A small TTL cache of tenant lookups (positive and negative), shared by default.
+ *
+ * @example
+ * ```ts
+ * import { resolveTenant, TenantResolutionCache } from '@stocksync/db/tenancy';
+ * const cache = new TenantResolutionCache(30_000);
+ * await resolveTenant(db, req, { cache });
+ * ```
+ */
 export class TenantResolutionCache {
   private readonly entries = new Map<string, { row: LookupRow | null; expires: number }>();
   constructor(
@@ -119,7 +128,15 @@ function header(headers: HeadersLike, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The request's host name, lowercased, without port and trailing dot. */
+/**
+ * The request's host name, lowercased, without port and trailing dot.
+ *
+ * @example
+ * ```ts
+ * import { requestHost } from '@stocksync/db/tenancy';
+ * requestHost({ headers: { host: 'Acme.example.com:443' } }); // 'acme.example.com'
+ * ```
+ */
 export function requestHost(request: ResolvableRequest, trustForwardedHost = false): string | undefined {
   const forwarded = trustForwardedHost ? header(request.headers, 'x-forwarded-host')?.split(',')[0] : undefined;
   let host = forwarded ?? header(request.headers, 'host');

@@ -121,7 +121,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Merges a patch into stored overrides: objects merge, anything else (arrays, null) replaces; undefined is ignored. */
+/**
+ * Merges a patch into stored overrides: objects merge, anything else (arrays, null) replaces; undefined is ignored.
+ *
+ * @example
+ * ```ts
+ * import { mergeSettings } from '@stocksync/db/tenancy';
+ * mergeSettings({ features: { inventory: true } }, { features: { billing: false } });
+ * // { features: { inventory: true, billing: false } }
+ * ```
+ */
 export function mergeSettings(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {

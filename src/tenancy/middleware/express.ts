@@ -26,7 +26,15 @@ export interface ExpressTenantOptions<TReq extends ExpressLikeRequest> extends R
   optional?: boolean;
 }
 
-/** The JSON body of a refusal. */
+/**
+ * The JSON body of a refusal.
+ *
+ * @example
+ * ```ts
+ * import { tenantErrorBody, TenantNotFoundError } from '@stocksync/db/tenancy';
+ * res.status(404).json(tenantErrorBody(new TenantNotFoundError('No tenant acme')));
+ * ```
+ */
 export function tenantErrorBody(error: TenantNotFoundError | TenantUnavailableError) {
   return { error: { code: error.code, message: error.message } };
 }
