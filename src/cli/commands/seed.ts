@@ -40,7 +40,7 @@ export function registerSeed(program: Command): void {
     .option('--append', 'add --tenants/--scale more tenants after the ones this seed already created')
     .option('--force', "delete this seed's tenants (and all their rows) and seed them again")
     .option('--method <method>', 'bulk load: copy (default) or insert (multi-row INSERT)', parseMethod)
-    .option('--domains <list>', `only these domains besides tenants and users: ${Object.keys(DOMAIN_SEEDERS).join(',')}`, parseDomains)
+    .option('--domains <list>', `only these domains besides tenants and users (such tenants count as seeded; --force redoes them): ${Object.keys(DOMAIN_SEEDERS).join(',')}`, parseDomains)
     .option('--checksum', 'print an md5 checksum of every table afterwards (to compare two databases)')
     .addHelpText(
       'after',
