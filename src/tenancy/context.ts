@@ -48,6 +48,10 @@ export interface WithTenantOptions {
   contextMode?: ContextMode;
   /** Role the transaction runs as (default `stocksync_app`). It must not own the tables nor bypass RLS. */
   role?: string;
+  /** Isolation level of the transaction (default: the server's, normally read committed). */
+  isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
+  /** `read only` lets Postgres refuse writes and skip some bookkeeping. */
+  accessMode?: 'read only' | 'read write';
 }
 
 /** The tenant context visible to code running inside {@link withTenant}. */
@@ -397,6 +401,7 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
   const refused = tenantStatusCache.get(tenantId);
   if (refused) throw refusal(tenantId, refused);
   const ctx = contextValues(tenantId, options);
+  beginStatement(options); // validates isolationLevel and accessMode before anything runs
   const mode = options.contextMode ?? 'set_config';
   const actor = Object.freeze({ ...(options.actor ?? {}) });
   const run = (tx: object) => {
@@ -409,12 +414,37 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
 
   switch (driverOf(db)) {
     case 'pg':
-      return withTenantNodePg(db, tenantId, ctx, mode, run);
+      return withTenantNodePg(db, tenantId, ctx, mode, run, options);
     case 'postgres':
-      return withTenantPostgresJs(db, tenantId, ctx, mode, run);
+      return withTenantPostgresJs(db, tenantId, ctx, mode, run, options);
     default:
-      return withTenantGeneric(db, tenantId, ctx, mode, run);
+      return withTenantGeneric(db, tenantId, ctx, mode, run, options);
   }
+}
+
+function transactionConfig(options: WithTenantOptions) {
+  const config: { isolationLevel?: WithTenantOptions['isolationLevel']; accessMode?: WithTenantOptions['accessMode'] } = {};
+  if (options.isolationLevel) config.isolationLevel = options.isolationLevel;
+  if (options.accessMode) config.accessMode = options.accessMode;
+  return Object.keys(config).length ? config : undefined;
+}
+
+const ISOLATION_LEVELS = new Set(['read committed', 'repeatable read', 'serializable']);
+
+// BEGIN with the requested characteristics; values are checked against fixed lists (they are inlined).
+function beginStatement(options: WithTenantOptions): string {
+  const parts = ['begin'];
+  if (options.isolationLevel) {
+    if (!ISOLATION_LEVELS.has(options.isolationLevel)) throw new ConfigurationError(`Unknown isolation level "${options.isolationLevel}".`);
+    parts.push(`isolation level ${options.isolationLevel}`);
+  }
+  if (options.accessMode) {
+    if (options.accessMode !== 'read only' && options.accessMode !== 'read write') {
+      throw new ConfigurationError(`Unknown access mode "${options.accessMode}".`);
+    }
+    parts.push(options.accessMode);
+  }
+  return parts.join(' ');
 }
 
 type Runner<T> = (tx: object) => { scope: Scope; result: Promise<T> };
@@ -436,6 +466,7 @@ async function withTenantNodePg<T>(
   ctx: ContextValues,
   mode: ContextMode,
   run: Runner<T>,
+  options: WithTenantOptions,
 ): Promise<T> {
   const { session, dialect } = db as unknown as Driverish;
   const source = session.client as PgQueryable & { connect?: () => Promise<PgPoolClient>; release?: unknown };
@@ -459,7 +490,7 @@ async function withTenantNodePg<T>(
   let scope: Scope | undefined;
   try {
     try {
-      await client.query(['begin', ...contextLiteralStatements(ctx, mode)].join('; '));
+      await client.query([beginStatement(options), ...contextLiteralStatements(ctx, mode)].join('; '));
     } catch (error) {
       await rollbackQuietly(client).catch((e: Error) => (broken = e));
       throw mapContextError(tenantId, error);
@@ -511,6 +542,7 @@ async function withTenantPostgresJs<T>(
   ctx: ContextValues,
   mode: ContextMode,
   run: Runner<T>,
+  options: WithTenantOptions,
 ): Promise<T> {
   let scope: Scope | undefined;
   try {
@@ -539,7 +571,7 @@ async function withTenantPostgresJs<T>(
       const contextError = await context;
       if (contextError) throw contextError;
       return result;
-    });
+    }, transactionConfig(options));
   } finally {
     if (scope) scope.open = false;
   }
@@ -556,6 +588,7 @@ async function withTenantGeneric<T>(
   ctx: ContextValues,
   mode: ContextMode,
   run: Runner<T>,
+  options: WithTenantOptions,
 ): Promise<T> {
   let scope: Scope | undefined;
   try {
@@ -579,7 +612,7 @@ async function withTenantGeneric<T>(
       } finally {
         scope.open = false;
       }
-    });
+    }, transactionConfig(options));
   } finally {
     if (scope) scope.open = false;
   }

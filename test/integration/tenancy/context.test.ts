@@ -179,6 +179,19 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('withTenant on %s', (driver
     expect(await h.admin.$count(users)).toBeGreaterThan(0);
   });
 
+  it('honours the isolation level and access mode', async () => {
+    const seen = await withTenant(
+      h.db,
+      A,
+      async (tx) => rowsOf<{ i: string; r: string }>(await tx.execute(sql`select current_setting('transaction_isolation') as i, current_setting('transaction_read_only') as r`))[0],
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+    expect(seen).toEqual({ i: 'repeatable read', r: 'on' });
+    const write = withTenant(h.db, A, (tx) => tx.insert(users).values({ tenantId: A, email: 'ro@a.test' }), { accessMode: 'read only' });
+    await expect(write).rejects.toSatisfy((e) => sqlStateOf(e) === '25006');
+    await expect(withTenant(h.db, A, () => 1, { isolationLevel: 'chaos' as never })).rejects.toThrow(/Unknown isolation level/);
+  });
+
   it('set_local mode refuses suspended tenants too', async () => {
     await expect(withTenant(h.db, SUSPENDED, () => 1, { contextMode: 'set_local' })).rejects.toBeInstanceOf(
       TenantUnavailableError,
