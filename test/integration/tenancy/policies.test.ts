@@ -9,13 +9,13 @@ import { ROLE_RULES } from '../../../src/tenancy/policies.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';
 
-describe('role-aware policies', () => {
+describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) => {
   let h: DriverHandle;
   const A = uuidv7();
   const team = uuidv7();
 
   beforeAll(async () => {
-    h = await openDriver('pg');
+    h = await openDriver(driver);
     await h.admin.insert(tenants).values({ id: A, name: 'A', slug: 'roles', email: 'a@a.test' });
     await h.admin.insert(users).values({ tenantId: A, email: 'o@a.test', role: 'owner' });
     await h.admin.insert(teams).values({ tenantId: A, id: team, name: 'T' });
