@@ -342,3 +342,4 @@ export {
 } from './messaging.js';
 export * from './legacy.js';
 export * from './workstations.js';
+export { renderErd, schemaDomains } from './_erd.js';

@@ -5,6 +5,7 @@ import { registerMigrate } from './migrate.js';
 import { registerSeed } from './seed.js';
 import { registerDoctor } from './doctor.js';
 import { registerTenant } from './tenant.js';
+import { registerErd } from './erd.js';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
@@ -13,4 +14,5 @@ export function registerCommands(program: Command): void {
   registerSeed(program);
   registerDoctor(program);
   registerTenant(program);
+  registerErd(program);
 }
