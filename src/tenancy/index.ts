@@ -39,6 +39,7 @@ export {
   STATEMENT_BREAKPOINT,
   rolePolicies,
   rolePoliciesSql,
+  globalTablesReadOnlySql,
   tenantTableNames,
   isRlsTenantTable,
   type MigrationSql,

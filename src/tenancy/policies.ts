@@ -152,3 +152,22 @@ export function rolePoliciesSql(tables: readonly string[], rules: readonly RoleR
   }
   return { up: up.join(STATEMENT_BREAKPOINT), down: down.join(STATEMENT_BREAKPOINT) };
 }
+
+/**
+ * Up/down SQL that makes global tables read-only for the application role: a request running as
+ * `stocksync_app` (raw SQL included) can read the catalog and its tenant's row but never change a
+ * global table, which would reach every tenant. Platform code writes them with the owner connection.
+ *
+ * @example
+ * ```ts
+ * import { globalTablesReadOnlySql } from '@stocksync/db/tenancy';
+ * import { GLOBAL_TABLES } from '@stocksync/db/schema';
+ * const { up, down } = globalTablesReadOnlySql(GLOBAL_TABLES.map((t) => t.table));
+ * ```
+ */
+export function globalTablesReadOnlySql(tables: readonly string[]): MigrationSql {
+  const up = tables.map((t) => `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${q(t)} FROM ${APP_ROLE};`);
+  const down = [...tables].reverse().map((t) => `GRANT INSERT, UPDATE, DELETE ON ${q(t)} TO ${APP_ROLE};`);
+  return { up: up.join(STATEMENT_BREAKPOINT), down: down.join(STATEMENT_BREAKPOINT) };
+}
+

@@ -6,6 +6,7 @@ import { sqlStateOf } from '../../../src/errors.js';
 import { auditLogs, teams, tenantSettings, tenants, users } from '../../../src/schema/index.js';
 import { withTenant, type ActorRole } from '../../../src/tenancy/context.js';
 import { ROLE_RULES } from '../../../src/tenancy/policies.js';
+import * as schema from '../../../src/schema/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';
 
@@ -71,6 +72,19 @@ describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) =
       as('guest', (tx) => tx.insert(auditLogs).values({ tenantId: A, action: 'user.login', resourceType: 'users' })),
     );
     expect(result).toBe('ok');
+  });
+
+  it('global tables are read-only for the application role, whatever the actor', async () => {
+    for (const table of schema.GLOBAL_TABLES.map((g) => g.table)) {
+      expect(await state(as(undefined, (tx) => tx.execute(sql`select 1 from ${sql.raw(`"${table}"`)} limit 1`)))).toBe('ok');
+      for (const write of [
+        sql`insert into ${sql.raw(`"${table}"`)} default values`,
+        sql`delete from ${sql.raw(`"${table}"`)} where false`,
+      ]) {
+        expect(await state(as('owner', (tx) => tx.execute(write))), table).toBe('42501');
+      }
+    }
+    expect(await state(as(undefined, (tx) => tx.update(tenants).set({ status: 'suspended' }).where(eq(tenants.id, A))))).toBe('42501');
   });
 
   it('catalog: every tenant table carries the restrictive role policies', async () => {
