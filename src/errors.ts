@@ -212,6 +212,31 @@ export class ConfigurationError extends StocksyncError {
 }
 
 /**
+ * A trusted bulk load (triggers and foreign-key checks off) failed the set-based verification of
+ * what those rules enforce; the load was rolled back. `failures` lists each check and its count.
+ *
+ * @example
+ * ```ts
+ * import { SeedVerificationError } from '@stocksync/db';
+ * try { await seedDatabase(db); } catch (e) { if (e instanceof SeedVerificationError) console.error(e.failures); }
+ * ```
+ */
+export class SeedVerificationError extends StocksyncError {
+  override readonly code = 'SEED_VERIFICATION';
+
+  constructor(
+    readonly failures: Array<{ check: string; rows: number }>,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(
+      `Seed verification failed, the batch was rolled back: ${failures.map((f) => `${f.check} (${f.rows} rows)`).join('; ')}. ` +
+        `Seed with method 'insert' to see which database rule the generated rows break.`,
+      options,
+    );
+  }
+}
+
+/**
  * Returns the Postgres SQLSTATE carried by an error or any error in its `cause` chain.
  *
  * @example

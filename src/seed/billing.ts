@@ -69,7 +69,7 @@ export function seedBilling(ctx: TenantSeedContext): void {
   const invs: NewInvoice[] = [];
   const pays: NewPayment[] = [];
   const subWalk: Array<{ id: string; steps: string[]; updatedAt: Date }> = [];
-  const entFix: Array<{ id: string; updatedAt: Date }> = [];
+  const entFix: Array<{ id: string; updatedAt: Date; expired: boolean }> = [];
   let invoiceSeq = 0;
   const invoiceNumber = (at: Date) => `INV-${at.toISOString().slice(0, 7).replace('-', '')}-${String(++invoiceSeq).padStart(4, '0')}`;
 
@@ -125,7 +125,7 @@ export function seedBilling(ctx: TenantSeedContext): void {
         updatedAt: periodStart!,
       });
       subWalk.push({ id, steps: final === 'active' ? ['active'] : ['active', final], updatedAt: lastChange });
-      if (final === 'cancelled') entFix.push({ id: entitlementId, updatedAt: cancelledAt! });
+      if (final === 'cancelled') entFix.push({ id: entitlementId, updatedAt: cancelledAt!, expired: true });
       // One invoice per finished period (at most 8), the latest open when the subscription is past due.
       const periods = Math.min(8, Math.floor(sinceTrial / periodDays) + 1);
       for (let k = periods - 1; k >= 0; k--) {
@@ -320,6 +320,9 @@ export function seedBilling(ctx: TenantSeedContext): void {
   );
   ctx.batch.update('subscriptions:updated_at', 'fixup', 'subscriptions', at, subWalk.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
   ctx.batch.update('billing_orders:updated_at', 'fixup', 'billing_orders', at, orderTimes.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
+  // Cancelling expires the entitlement (the subscription trigger on the rule-following path).
+  const expired = entFix.filter((w) => w.expired);
+  ctx.batch.update('entitlements:status', 'derived', 'entitlements', [{ name: 'status', type: 'text' }], expired.map((w) => ({ tenantId, id: w.id, values: ['expired'] })));
   ctx.batch.update('entitlements:updated_at', 'fixup', 'entitlements', at, entFix.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
   ctx.refs.billing = refs;
 }

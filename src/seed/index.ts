@@ -6,8 +6,10 @@ export {
   copyPlan,
   clientKind,
   defaultWriteMethod,
+  mayLoadTrusted,
   orderByForeignKeys,
   type WriteMethod,
+  type UpdatePhase,
   type WriteBatchOptions,
   type ClientKind,
 } from './writer.js';
@@ -25,6 +27,7 @@ export { seedMessaging } from './messaging.js';
 export { seedWorkstations } from './workstations.js';
 export { ensureCatalog, catalogRows, defaultEnvironment, taxCents, type CatalogProduct, type SeedEnvironment } from './catalog.js';
 export { updateRows, arrayLiteral, type UpdateColumn } from './sql.js';
+export { foreignKeyChecks, derivedValueChecks, type VerificationCheck } from './verify.js';
 export { DOMAIN_SEEDERS, countRowsByDomain, domainOfTable, type DomainName, type DomainSeeder } from './domains.js';
 export {
   SCALES,

@@ -296,6 +296,10 @@ export function seedInventory(ctx: TenantSeedContext): void {
     ctx.batch.update('inventory_orders:updated_at', 'fixup', 'inventory_orders', [{ name: 'updated_at', type: 'timestamptz' }], walks.map((w) => ({ tenantId, id: w.id, values: [w.updatedAt] })));
   }
   if (levels.length) {
+    // What the ledger trigger adds up on the rule-following path, written directly by a trusted load.
+    const sums = new Map<string, number>();
+    for (const m of moves) sums.set(key(m.productId, m.locationId), (sums.get(key(m.productId, m.locationId)) ?? 0) + m.quantityDelta);
+    ctx.batch.update('stock_levels:quantity', 'derived', 'stock_levels', [{ name: 'quantity', type: 'integer' }], levels.map((l) => ({ tenantId, id: l.id!, values: [sums.get(key(l.productId, l.locationId))!] })));
     ctx.batch.update('stock_levels:updated_at', 'fixup', 'stock_levels', [{ name: 'updated_at', type: 'timestamptz' }], levels.map((l) => ({ tenantId, id: l.id!, values: [l.updatedAt as Date] })));
   }
   const refs: InventoryRefs = {

@@ -150,6 +150,8 @@ export function seedWorkflows(ctx: TenantSeedContext): void {
             status: waiting ? (st.start.getTime() + ttl * 86_400_000 < SEED_EPOCH ? 'expired' : 'pending') : decided ? 'approved' : 'cancelled',
             comment: decided ? rng.pick(['Looks good.', 'Approved within budget.', 'OK']) : '',
             requestedAt: st.start,
+            // What the expiry trigger stamps on insert (the same value, so a trusted load matches).
+            expiresAt: addDays(st.start, ttl),
             decidedAt: decided ? st.end : null,
             createdAt: st.start,
             updatedAt: st.end ?? st.start,

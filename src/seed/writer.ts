@@ -4,11 +4,15 @@ import { getTableColumns, getTableName, is, sql, type SQL, type Table } from 'dr
 import { CasingCache } from 'drizzle-orm/casing';
 import { getTableConfig, PgDialect, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../connection.js';
-import { ConfigurationError } from '../errors.js';
-import { updateRows, type UpdateColumn, type UpdateRow } from './sql.js';
+import { ConfigurationError, SeedVerificationError } from '../errors.js';
+import { arrayLiteral, updateRows, type UpdateColumn, type UpdateRow } from './sql.js';
+import { derivedValueChecks, foreignKeyChecks, type VerificationCheck } from './verify.js';
 
 /** How rows reach the database: `copy` (COPY ... FROM STDIN) or `insert` (multi-row INSERT). */
 export type WriteMethod = 'copy' | 'insert';
+
+/** When a queued update runs: see {@link SeedBatch.update}. */
+export type UpdatePhase = 'after' | 'fixup' | 'derived';
 
 /** The driver behind a drizzle handle, read from its client. */
 export type ClientKind = 'pg' | 'postgres' | 'pglite';
@@ -32,15 +36,18 @@ export class SeedBatch {
   private readonly rows = new Map<PgTable, AnyRow[]>();
   private readonly statements: SQL[] = [];
   private readonly fixups: SQL[] = [];
-  private readonly updates = new Map<string, { phase: 'after' | 'fixup'; table: string; columns: UpdateColumn[]; rows: UpdateRow[] }>();
+  private readonly updates = new Map<string, { phase: UpdatePhase; table: string; columns: UpdateColumn[]; rows: UpdateRow[] }>();
   private count = 0;
 
   /**
    * Queues a set-based update by `(tenant_id, id)`. Updates with the same `key` (for example
    * `tasks:status:1`, the second status step) are merged across tenants into one statement, run
-   * in the order their keys were first used; `phase` is as for {@link after} and {@link fixup}.
+   * in the order their keys were first used; `phase` is as for {@link after} and {@link fixup}, or
+   * `derived`: a value the triggers compute on the rule-following path (for example a stock level
+   * from its movements), written only by a trusted load, which runs no triggers.
+   * A trusted load applies every queued update to the rows before copying them (see {@link materialize}).
    */
-  update(key: string, phase: 'after' | 'fixup', table: string, columns: UpdateColumn[], rows: UpdateRow[]): void {
+  update(key: string, phase: UpdatePhase, table: string, columns: UpdateColumn[], rows: UpdateRow[]): void {
     if (!rows.length) return;
     const entry = this.updates.get(key);
     if (entry) entry.rows.push(...rows);
@@ -64,11 +71,49 @@ export class SeedBatch {
     this.fixups.push(statement);
   }
 
-  /** The queued statements (after, then fixups). */
+  /** The queued statements of the rule-following path (after, then fixups; `derived` updates are left out). */
   pending(): { after: SQL[]; fixups: SQL[] } {
     const merged = { after: [] as SQL[], fixup: [] as SQL[] };
-    for (const u of this.updates.values()) merged[u.phase].push(updateRows(u.table, u.rows, u.columns));
+    for (const u of this.updates.values()) {
+      if (u.phase !== 'derived') merged[u.phase].push(updateRows(u.table, u.rows, u.columns));
+    }
     return { after: [...merged.after, ...this.statements], fixups: [...merged.fixup, ...this.fixups] };
+  }
+
+  /**
+   * For a trusted load: writes every queued update (`after` steps in order, then `derived`, then
+   * `fixup`) into the rows themselves, so each row goes in once with its final values, and returns
+   * the statements that remain (raw `after` and `fixup` statements).
+   */
+  materialize(): { after: SQL[]; fixups: SQL[] } {
+    const byName = new Map<string, PgTable>();
+    for (const table of this.rows.keys()) byName.set(getTableName(table), table);
+    const indexes = new Map<string, Map<string, AnyRow>>();
+    const indexOf = (name: string) => {
+      let index = indexes.get(name);
+      if (!index) {
+        index = new Map();
+        const table = byName.get(name);
+        for (const row of table ? this.rows.get(table)! : []) index.set(`${row.tenantId as string}/${row.id as string}`, row);
+        indexes.set(name, index);
+      }
+      return index;
+    };
+    for (const phase of ['after', 'derived', 'fixup'] as const) {
+      for (const u of this.updates.values()) {
+        if (u.phase !== phase) continue;
+        const table = byName.get(u.table);
+        if (!table) throw new ConfigurationError(`Seed update for ${u.table}, which has no rows in the batch.`);
+        const keys = u.columns.map((c) => keyOfColumn(table, c.name));
+        const index = indexOf(u.table);
+        for (const r of u.rows) {
+          const row = index.get(`${r.tenantId}/${r.id}`);
+          if (!row) throw new ConfigurationError(`Seed update for ${u.table} ${r.id}, which is not in the batch.`);
+          for (let i = 0; i < keys.length; i++) row[keys[i]!] = r.values[i] ?? null;
+        }
+      }
+    }
+    return { after: this.statements.slice(), fixups: this.fixups.slice() };
   }
 
   /** Adds rows for a table. */
@@ -151,6 +196,14 @@ export function orderByForeignKeys(tables: PgTable[]): PgTable[] {
 export interface WriteBatchOptions {
   /** `copy` (default) or `insert`. */
   method?: WriteMethod;
+  /**
+   * Trusted bulk load (COPY only): rows go in with `session_replication_role = replica` (no
+   * triggers, no foreign-key checks; CHECK constraints and unique indexes still hold) carrying the
+   * values the triggers would derive, then set-based checks prove the foreign keys and derived
+   * values before commit. Default: when the method is `copy` and the connection may switch to
+   * replica mode ({@link mayLoadTrusted}); `false` forces the rule-following path.
+   */
+  trusted?: boolean;
   /** Called after each table with the number of rows written. */
   onRows?: (table: string, rows: number) => void;
 }
@@ -189,6 +242,7 @@ export function defaultWriteMethod(db: Database): WriteMethod {
 
 /**
  * Writes a batch in one transaction (all or nothing) and empties it; returns rows written per table.
+ * On the trusted path a failed verification throws {@link SeedVerificationError} and writes nothing.
  *
  * @example
  * ```ts
@@ -198,37 +252,74 @@ export function defaultWriteMethod(db: Database): WriteMethod {
  */
 export async function writeBatch(db: Database, batch: SeedBatch, options: WriteBatchOptions = {}): Promise<Record<string, number>> {
   const method = options.method ?? defaultWriteMethod(db);
-  const ordered = batch.ordered();
   const counts: Record<string, number> = {};
-  if (ordered.length === 0) return counts;
-  const { after, fixups } = batch.pending();
-  const statements = [...after];
-  if (fixups.length && (await canDisableTriggers(db))) {
-    statements.push(sql`set local session_replication_role = replica`, ...fixups, sql`set local session_replication_role = origin`);
+  if (batch.size === 0) return counts;
+  const trusted = method === 'copy' && (options.trusted ?? (await mayLoadTrusted(db)));
+  if (options.trusted && method !== 'copy') {
+    throw new ConfigurationError(`A trusted load needs method 'copy' (got '${method}').`);
   }
   const done = (table: PgTable, rows: number) => {
     const name = getTableName(table);
     counts[name] = (counts[name] ?? 0) + rows;
     options.onRows?.(name, rows);
   };
-  if (method === 'insert') await insertRows(db, ordered, statements, done);
-  else await copyRows(db, ordered, statements, done);
+  if (trusted) {
+    const { after, fixups } = batch.materialize();
+    const ordered = batch.ordered();
+    const tenantIds = [...new Set(ordered.flatMap(([table, rows]) => rows.map((r) => (getTableName(table) === 'tenants' ? r.id : r.tenantId) as string)))];
+    const checks = [...foreignKeyChecks(ordered.map(([t]) => t)), ...derivedValueChecks(new Set(ordered.map(([t]) => getTableName(t))))];
+    await copyRows(db, ordered, {
+      prelude: [REPLICA],
+      statements: [...fixups.map((f) => dialect.sqlToQuery(f)), { sql: ORIGIN, params: [] }, ...after.map((a) => dialect.sqlToQuery(a))],
+      verify: { checks, tenantIds },
+      done,
+    });
+  } else {
+    const ordered = batch.ordered();
+    const { after, fixups } = batch.pending();
+    const statements = [...after];
+    if (fixups.length && (await mayLoadTrusted(db))) {
+      statements.push(sql.raw(REPLICA), ...fixups, sql.raw(ORIGIN));
+    }
+    if (method === 'insert') await insertRows(db, ordered, statements, done);
+    else await copyRows(db, ordered, { prelude: [], statements: statements.map((s) => dialect.sqlToQuery(s)), done });
+  }
   batch.clear();
   return counts;
 }
+
+const REPLICA = 'set local session_replication_role = replica';
+const ORIGIN = 'set local session_replication_role = origin';
 
 // Postgres accepts at most 65,535 bind parameters per statement.
 const MAX_PARAMETERS = 60_000;
 
 const privileged = new WeakMap<object, boolean>();
 
-/** Whether this connection may switch triggers off for a transaction (superuser). */
-async function canDisableTriggers(db: Database): Promise<boolean> {
+/**
+ * Whether this connection may switch triggers and foreign-key checks off for a transaction
+ * (`set local session_replication_role = replica`: superusers, or roles granted SET on it),
+ * which the trusted COPY load and the seed's bookkeeping fixups need. Tried once per handle.
+ *
+ * @example
+ * ```ts
+ * import { mayLoadTrusted } from '@stocksync/db/seed';
+ * if (!(await mayLoadTrusted(db))) console.log('seeding follows every trigger (slower)');
+ * ```
+ */
+export async function mayLoadTrusted(db: Database): Promise<boolean> {
   const known = privileged.get(db);
   if (known !== undefined) return known;
-  const result = await db.execute(sql`select rolsuper as su from pg_roles where rolname = current_user`);
-  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-  const value = Boolean((rows[0] as { su?: boolean } | undefined)?.su);
+  let value = false;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(REPLICA));
+      value = true;
+      tx.rollback();
+    });
+  } catch {
+    // A refused SET (42501) or the rollback above: value says which.
+  }
   privileged.set(db, value);
   return value;
 }
@@ -300,6 +391,20 @@ export function copyPlan(table: PgTable, rows: AnyRow[]): CopyPlan {
   };
 }
 
+const columnKeys = new WeakMap<PgTable, Map<string, string>>();
+
+/** The row key (camelCase property) of a table's column by its SQL name. */
+function keyOfColumn(table: PgTable, name: string): string {
+  let keys = columnKeys.get(table);
+  if (!keys) {
+    keys = new Map(Object.entries(getTableColumns(table)).map(([key, col]) => [casing.getColumnCasing(col), key]));
+    columnKeys.set(table, keys);
+  }
+  const key = keys.get(name);
+  if (!key) throw new ConfigurationError(`Table ${getTableName(table)} has no column "${name}".`);
+  return key;
+}
+
 function copyText(col: PgColumn, value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   let driver: unknown = col.mapToDriverValue(value);
@@ -316,38 +421,70 @@ function quoteIdent(name: string): string {
 // Rows per COPY chunk written to the stream (keeps memory flat on large batches).
 const COPY_CHUNK = 5_000;
 
-async function copyRows(
-  db: Database,
-  ordered: Array<[PgTable, AnyRow[]]>,
-  statements: SQL[],
-  done: (t: PgTable, n: number) => void,
-) {
-  const compiled = statements.map((s) => dialect.sqlToQuery(s));
+interface CopyWork {
+  /** Statements before the first COPY (the trusted path switches to replica mode). */
+  prelude: string[];
+  /** Statements after the rows are in. */
+  statements: Array<{ sql: string; params: unknown[] }>;
+  /** Checks that must each count zero rows before commit. */
+  verify?: { checks: VerificationCheck[]; tenantIds: string[] };
+  done: (t: PgTable, n: number) => void;
+}
+
+type Exec = (text: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+async function inLoad(exec: Exec, copy: (table: PgTable, rows: AnyRow[]) => Promise<void>, ordered: Array<[PgTable, AnyRow[]]>, work: CopyWork) {
+  for (const statement of work.prelude) await exec(statement);
+  for (const [table, rows] of ordered) {
+    await copy(table, rows);
+    work.done(table, rows.length);
+  }
+  for (const q of work.statements) await exec(q.sql, q.params);
+  if (work.verify && work.verify.checks.length) await verifyLoad(exec, work.verify.checks, work.verify.tenantIds);
+}
+
+// All checks in one round trip: each is a scalar count, only the non-zero ones come back.
+async function verifyLoad(exec: Exec, checks: VerificationCheck[], tenantIds: string[]) {
+  const values = checks.map((c, i) => `(${i}, (${c.sql}))`).join(',\n');
+  const rows = await exec(`select i, n from (values ${values}) as v(i, n) where n > 0 order by i`, [arrayLiteral(tenantIds)]);
+  if (rows.length) {
+    throw new SeedVerificationError(rows.map((r) => ({ check: checks[Number(r.i)]!.check, rows: Number(r.n) })));
+  }
+}
+
+async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, work: CopyWork) {
   const kind = clientKind(db);
   const client = (db as unknown as { $client: unknown }).$client;
   if (kind === 'pglite') {
     const pglite = client as import('@electric-sql/pglite').PGlite;
     await pglite.transaction(async (tx) => {
-      for (const [table, rows] of ordered) {
-        const plan = copyPlan(table, rows);
-        const blob = new Blob([plan.encode(rows)]);
-        await tx.query(plan.statement(`'/dev/blob'`), [], { blob });
-        done(table, rows.length);
-      }
-      for (const q of compiled) await tx.query(q.sql, q.params);
+      const exec: Exec = async (text, params = []) => (await tx.query<Record<string, unknown>>(text, params)).rows;
+      await inLoad(
+        exec,
+        async (table, rows) => {
+          const plan = copyPlan(table, rows);
+          await tx.query(plan.statement(`'/dev/blob'`), [], { blob: new Blob([plan.encode(rows)]) });
+        },
+        ordered,
+        work,
+      );
     });
     return;
   }
   if (kind === 'postgres') {
     const sql = client as import('postgres').Sql;
     await sql.begin(async (tx) => {
-      for (const [table, rows] of ordered) {
-        const plan = copyPlan(table, rows);
-        const stream = await tx.unsafe(plan.statement('STDIN')).writable();
-        await pipeChunks(stream, plan, rows);
-        done(table, rows.length);
-      }
-      for (const q of compiled) await tx.unsafe(q.sql, q.params as never[]);
+      const exec: Exec = async (text, params = []) => (await tx.unsafe(text, params as never[])) as unknown as Array<Record<string, unknown>>;
+      await inLoad(
+        exec,
+        async (table, rows) => {
+          const plan = copyPlan(table, rows);
+          const stream = await tx.unsafe(plan.statement('STDIN')).writable();
+          await pipeChunks(stream, plan, rows);
+        },
+        ordered,
+        work,
+      );
     });
     return;
   }
@@ -356,13 +493,16 @@ async function copyRows(
   const conn = await pool.connect();
   try {
     await conn.query('BEGIN');
-    for (const [table, rows] of ordered) {
-      const plan = copyPlan(table, rows);
-      const stream = conn.query(from(plan.statement('STDIN')));
-      await pipeChunks(stream, plan, rows);
-      done(table, rows.length);
-    }
-    for (const q of compiled) await conn.query(q.sql, q.params);
+    const exec: Exec = async (text, params = []) => (await conn.query(text, params)).rows;
+    await inLoad(
+      exec,
+      async (table, rows) => {
+        const plan = copyPlan(table, rows);
+        await pipeChunks(conn.query(from(plan.statement('STDIN'))), plan, rows);
+      },
+      ordered,
+      work,
+    );
     await conn.query('COMMIT');
   } catch (error) {
     await conn.query('ROLLBACK').catch(() => {});
