@@ -53,7 +53,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     if ((options.driver ?? 'pg') === 'postgres') {
       const { default: postgres } = await import('postgres');
       const { drizzle } = await import('drizzle-orm/postgres-js');
-      const sql = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+      // `socket` is a documented postgres.js option missing from its type declarations.
+      const config = { max: options.max ?? 10, onnotice: () => {}, socket: noDelaySocket };
+      const sql = postgres(options.url, config);
       const db = drizzle({ client: sql, schema, casing: 'snake_case' }) as unknown as Database;
       return { db, driver: 'postgres', client: sql, close: () => sql.end({ timeout: 5 }) };
     }
@@ -76,6 +78,41 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return { db, driver: 'pglite', client, close: () => client.close() };
+}
+
+/**
+ * Connects postgres.js with TCP_NODELAY, as node-postgres does: with Nagle's algorithm on, the small
+ * CopyDone message that ends every COPY waits for the server's delayed ACK (measured ~90 ms per
+ * COPY statement, which made seeding through postgres.js 7x slower than through node-postgres).
+ * Tries each host of the URL in turn, within the connect timeout.
+ */
+async function noDelaySocket(o: { host: string[]; port: number[]; path?: string | false; connect_timeout?: number }) {
+  const net = await import('node:net');
+  const targets: Array<{ path: string } | { host: string; port: number }> = o.path
+    ? [{ path: o.path }]
+    : o.host.map((host, i) => ({ host, port: o.port[i] ?? o.port[0] ?? 5432 }));
+  let last: unknown;
+  for (const target of targets) {
+    try {
+      return await new Promise<import('node:net').Socket>((resolve, reject) => {
+        const socket = net.connect({ ...target, noDelay: true });
+        const timer = setTimeout(() => socket.destroy(new Error(`connect timeout to ${JSON.stringify(target)}`)), (o.connect_timeout ?? 30) * 1000);
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          socket.removeListener('error', reject);
+          Object.assign(socket, target);
+          resolve(socket);
+        });
+        socket.once('error', (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+      });
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
 }
 
 /**
