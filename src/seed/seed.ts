@@ -187,16 +187,16 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   }
   const env = count > 0 ? await ensureCatalog(db) : defaultEnvironment();
   const trusted = method === 'copy' && (options.trusted ?? (await mayLoadTrusted(db)));
-  const batch = new SeedBatch();
+  let batch = new SeedBatch();
   const rows: Record<string, number> = {};
   const limit = options.batchRows ?? 20_000;
   let done = 0;
   let created = 0;
   let total = 0;
   let flushes = 0;
-  const flush = async () => {
-    if (!trusted) dropTriggerAudit(batch);
-    const written = await writeBatch(db, batch, { method, trusted });
+  const write = async (full: SeedBatch) => {
+    if (!trusted) dropTriggerAudit(full);
+    const written = await writeBatch(db, full, { method, trusted });
     for (const [table, n] of Object.entries(written)) {
       rows[table] = (rows[table] ?? 0) + n;
       total += n;
@@ -209,16 +209,29 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
       await db.execute(sql.raw(`analyze ${Object.keys(written).map((t) => `"${t}"`).join(', ')}`));
     }
   };
+  // One batch is written while the next is generated: the server ingests while this process
+  // builds rows (yielding between tenants so the COPY streams keep flowing). At most two batches
+  // are in memory; a failed write surfaces at the next flush or at the end.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    const full = batch;
+    batch = new SeedBatch();
+    writing = write(full);
+    writing.catch(() => {});
+  };
   for (const index of indexes) {
     if (!present.has(ids[index - from]!)) {
       generateTenant(seed, index, batch, options.domains, env);
       created++;
       if (batch.size >= limit) await flush();
+      await new Promise((resolve) => setImmediate(resolve));
     }
     done++;
     options.onProgress?.({ done, total: count, rows: total + batch.size });
   }
   await flush();
+  await writing;
   return {
     seed,
     method,

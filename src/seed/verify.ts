@@ -14,10 +14,16 @@ export interface VerificationCheck {
 const casing = new CasingCache('snake_case');
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The table's name, schema-qualified when it lives outside the search path's default schema. */
+function qualified(table: PgTable): string {
+  const { schema, name } = getTableConfig(table);
+  return schema ? `${q(schema)}.${q(name)}` : q(name);
+}
+
 /** Child rows of the batch: by tenant_id, or by id for the tenants table itself. */
 function scopeOf(table: PgTable): string | undefined {
-  const columns = Object.values(getTableColumns(table)).map((c) => casing.getColumnCasing(c));
-  if (columns.includes('tenant_id')) return 'c.tenant_id = any($1::uuid[])';
+  const tenant = Object.values(getTableColumns(table)).find((c) => casing.getColumnCasing(c) === 'tenant_id');
+  if (tenant) return tenant.getSQLType() === 'uuid' ? 'c.tenant_id = any($1::uuid[])' : 'c.tenant_id::text = any($1::text[])';
   if (getTableName(table) === 'tenants') return 'c.id = any($1::uuid[])';
   return undefined;
 }
@@ -41,12 +47,12 @@ export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[
       const ref = fk.reference();
       const cols = ref.columns.map((c) => q(casing.getColumnCasing(c)));
       const targets = ref.foreignColumns.map((c) => q(casing.getColumnCasing(c)));
-      const parent = q(getTableName(ref.foreignTable));
+      const parent = qualified(ref.foreignTable as PgTable);
       const notNull = cols.map((c) => `c.${c} is not null`).join(' and ');
       const match = cols.map((c, i) => `p.${targets[i]} = c.${c}`).join(' and ');
       out.push({
         check: `foreign key ${fk.getName()} (${name} -> ${getTableName(ref.foreignTable)})`,
-        sql: `select count(*) from ${q(name)} c where ${scope ? `${scope} and ` : ''}${notNull}
+        sql: `select count(*) from ${qualified(table)} c where ${scope ? `${scope} and ` : ''}${notNull}
               and not exists (select 1 from ${parent} p where ${match})`,
       });
     }
