@@ -365,7 +365,7 @@ interface CopyPlan {
 export function copyPlan(table: PgTable, rows: AnyRow[]): CopyPlan {
   const byKey = new Map<string, PgColumn>(Object.entries(getTableColumns(table)));
   const used = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) if (row[key] !== undefined) used.add(key);
+  for (const row of rows) for (const key in row) if (row[key] !== undefined) used.add(key);
   const keys = [...byKey.keys()].filter((k) => used.has(k));
   for (const key of used) {
     if (!byKey.has(key)) throw new ConfigurationError(`Seed row for ${getTableName(table)} has unknown key "${key}".`);
@@ -373,22 +373,51 @@ export function copyPlan(table: PgTable, rows: AnyRow[]): CopyPlan {
   const cols = keys.map((k) => byKey.get(k)!);
   const names = cols.map((c) => quoteIdent(casing.getColumnCasing(c))).join(', ');
   const target = quoteIdent(getTableName(table));
+  const encoders = cols.map(encoderOf);
+  const width = cols.length;
   return {
     statement: (source) => `COPY ${target} (${names}) FROM ${source}`,
     encode: (batch) => {
       let out = '';
       for (const row of batch) {
-        for (let i = 0; i < cols.length; i++) {
-          const col = cols[i]!;
+        let line = '';
+        for (let i = 0; i < width; i++) {
           let value = row[keys[i]!];
-          if (value === undefined) value = col.defaultFn ? col.defaultFn() : null;
-          out += (i ? '\t' : '') + copyText(col, value);
+          if (value === undefined) {
+            const col = cols[i]!;
+            value = col.defaultFn ? col.defaultFn() : null;
+          }
+          line += (i ? '\t' : '') + (value === null || value === undefined ? '\\N' : encoders[i]!(value));
         }
-        out += '\n';
+        out += line + '\n';
       }
       return out;
     },
   };
+}
+
+type Encoder = (value: unknown) => string;
+
+const NEEDS_ESCAPE = /[\\\n\r\t]/;
+
+function escapeCopy(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+}
+
+// Column kinds whose text form never holds a tab, newline or backslash skip the escaping scan.
+const PLAIN = new Set(['PgUUID', 'PgInteger', 'PgSmallInt', 'PgBigInt53', 'PgBigInt64', 'PgSerial', 'PgReal', 'PgDoublePrecision', 'PgNumeric', 'PgNumericNumber']);
+
+/** The text-format encoder of one column (values here are never null or undefined). */
+function encoderOf(col: PgColumn): Encoder {
+  const kind = col.columnType;
+  if (PLAIN.has(kind)) return (v) => String(col.mapToDriverValue(v));
+  if (kind === 'PgTimestamp' || kind === 'PgDate') return (v) => (v instanceof Date ? v.toISOString() : escapeCopy(String(v)));
+  if (kind === 'PgText' || kind === 'PgVarchar' || kind === 'PgEnumColumn' || kind === 'PgChar') {
+    return (v) => escapeCopy(typeof v === 'string' ? v : String(col.mapToDriverValue(v)));
+  }
+  if (kind === 'PgBoolean') return (v) => (v ? 't' : 'f');
+  return (v) => copyText(col, v);
 }
 
 const columnKeys = new WeakMap<PgTable, Map<string, string>>();
@@ -411,7 +440,7 @@ function copyText(col: PgColumn, value: unknown): string {
   if (driver instanceof Date) driver = driver.toISOString();
   if (typeof driver === 'boolean') return driver ? 't' : 'f';
   if (typeof driver === 'object' && driver !== null) driver = JSON.stringify(driver);
-  return String(driver).replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+  return escapeCopy(String(driver));
 }
 
 function quoteIdent(name: string): string {
