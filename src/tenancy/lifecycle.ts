@@ -1,11 +1,14 @@
 // Tenant lifecycle: onboarding in one transaction (idempotent by slug), suspend, reactivate,
 // soft delete, and purge (every row of the tenant goes, through the tenant foreign keys' cascade).
-import { eq, sql } from 'drizzle-orm';
+import { isIP } from 'node:net';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { TenantLifecycleError, TenantNotFoundError } from '../errors.js';
 import { auditLogs } from '../schema/audit.js';
-import { memberships, users, type User } from '../schema/identity.js';
+import { APP_ROLE } from '../schema/_roles.js';
+import { memberships, USER_ROLES, users, type User } from '../schema/identity.js';
 import { LICENSE_TIERS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
+import { isUuid } from '../uuid.js';
 import { parseInput } from '../validators/_fields.js';
 import { tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context.js';
 import { tenantTablesInDatabase } from './catalog.js';
@@ -151,38 +154,76 @@ export async function createTenant(
 
 type Status = 'active' | 'suspended' | 'deleted';
 
-// Changes the status and records it in the tenant's audit log, in one transaction. The audit row is
-// written in the tenant's context while it is still active (or once it is active again).
-async function setStatus(db: AnyPgDatabase, tenant: TenantRef, to: Status, from: readonly Status[], options: LifecycleOptions) {
+/**
+ * The legal status changes, by current status (a change to the current status is a no-op). A
+ * soft-deleted tenant can only come back (reactivate) or go for good (purgeTenant).
+ */
+const TRANSITIONS: Record<Status, readonly Status[]> = {
+  active: ['suspended', 'deleted'],
+  suspended: ['active', 'deleted'],
+  deleted: ['active'],
+};
+
+const ACTION: Record<Status, string> = { active: 'reactivate', suspended: 'suspend', deleted: 'delete' };
+const FUNCTION_OF: Record<Status, string> = { active: 'reactivateTenant', suspended: 'suspendTenant', deleted: 'softDeleteTenant' };
+
+// The actor's settings as the audit trigger and the policies read them; values are bound parameters.
+function actorSettings(actor: Actor | undefined): SQL {
+  const a = actor ?? {};
+  if (a.userId != null && !isUuid(a.userId)) throw new TenantLifecycleError(`actor.userId "${String(a.userId).slice(0, 60)}" is not a uuid.`);
+  if (a.role != null && !(USER_ROLES as readonly string[]).includes(a.role)) {
+    throw new TenantLifecycleError(`actor.role "${String(a.role)}" is not one of ${USER_ROLES.join(', ')}.`);
+  }
+  if (a.ip != null && a.ip !== '' && isIP(a.ip) === 0) throw new TenantLifecycleError(`actor.ip "${String(a.ip).slice(0, 60)}" is not an IP address.`);
+  return sql`set_config('app.user_id', ${a.userId?.toLowerCase() ?? ''}, true), set_config('app.user_role', ${a.role ?? ''}, true),
+    set_config('app.ip', ${a.ip ?? ''}, true), set_config('app.user_agent', ${(a.userAgent ?? '').slice(0, 500)}, true),
+    set_config('app.request_id', ${(a.requestId ?? '').slice(0, 200)}, true)`;
+}
+
+// Writes a lifecycle entry into the tenant's audit log as the application role in the tenant's
+// context, but without withTenant's status check: the tenant may be suspended or deleted (before
+// or after the change), and its status changes must be recorded all the same.
+async function auditLifecycle(tx: AnyPgDatabase, tenantId: string, options: LifecycleOptions, entry: { action: string; severity: 'info' | 'warning'; changes: Record<string, unknown> }) {
+  await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true), ${actorSettings(options.actor)}`);
+  await tx.insert(auditLogs).values({
+    tenantId,
+    userId: options.actor?.userId ?? null,
+    action: entry.action,
+    resourceType: 'tenants',
+    resourceId: tenantId,
+    severity: entry.severity,
+    changes: entry.changes,
+    metadata: options.reason ? { reason: options.reason } : {},
+  });
+  await tx.execute(sql`select set_config('role', 'none', true), set_config('app.tenant_id', '', true)`);
+}
+
+// Changes the status and records it in the tenant's audit log, in one transaction, whatever the
+// old and new status (the audit entry does not need an active tenant).
+async function setStatus(db: AnyPgDatabase, tenant: TenantRef, to: Status, options: LifecycleOptions) {
   const tenantId = tenantIdOf(tenant);
   const result = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
     if (!row) throw new TenantNotFoundError(`Tenant ${tenantId} does not exist.`);
-    if (row.status === to) return row;
-    if (!from.includes(row.status as Status)) {
-      throw new TenantLifecycleError(`Tenant ${row.slug} is ${row.status}: it cannot become ${to} from there.`);
+    const from = row.status as Status;
+    if (from === to) return row;
+    if (!(TRANSITIONS[from] ?? []).includes(to)) {
+      const allowed = (TRANSITIONS[from] ?? []).map((s) => `${s} (${FUNCTION_OF[s]})`);
+      if (from === 'deleted') allowed.push('purged (purgeTenant)');
+      throw new TenantLifecycleError(
+        `Tenant ${row.slug} is ${from}: it cannot become ${to} (${FUNCTION_OF[to]}). From ${from} it can become ${allowed.join(' or ') || 'nothing'}.`,
+      );
     }
-    const audit = async () => {
-      await tx.execute(tenantContextSql(tenantId, options.actor ? { actor: options.actor } : {}));
-      await tx.insert(auditLogs).values({
-        tenantId,
-        userId: options.actor?.userId ?? null,
-        action: `tenant.${to === 'active' ? 'reactivate' : to === 'suspended' ? 'suspend' : 'delete'}`,
-        resourceType: 'tenants',
-        resourceId: tenantId,
-        severity: to === 'active' ? 'info' : 'warning',
-        changes: { before: { status: row.status }, after: { status: to } },
-        metadata: options.reason ? { reason: options.reason } : {},
-      });
-      await tx.execute(sql`select set_config('role', 'none', true)`);
-    };
-    if (row.status === 'active') await audit();
     const [updated] = await tx
       .update(tenants)
       .set({ status: to, isActive: to === 'active' })
       .where(eq(tenants.id, tenantId))
       .returning();
-    if (row.status !== 'active') await audit();
+    await auditLifecycle(tx, tenantId, options, {
+      action: `tenant.${ACTION[to]}`,
+      severity: to === 'active' ? 'info' : 'warning',
+      changes: { before: { status: from }, after: { status: to } },
+    });
     return updated!;
   });
   forget(tenantId);
@@ -198,7 +239,8 @@ export interface LifecycleOptions {
 
 /**
  * Suspends an active tenant: every new withTenant for it is refused (`TenantUnavailableError`),
- * resolution answers 403. Recorded in its audit log.
+ * resolution answers 403. Recorded in its audit log. Suspending a suspended tenant changes nothing;
+ * a soft-deleted one cannot be suspended (`TenantLifecycleError`: reactivate or purge it).
  *
  * @example
  * ```ts
@@ -207,11 +249,11 @@ export interface LifecycleOptions {
  * ```
  */
 export function suspendTenant(db: AnyPgDatabase, tenant: TenantRef, options: LifecycleOptions = {}): Promise<Tenant> {
-  return setStatus(db, tenant, 'suspended', ['active'], options);
+  return setStatus(db, tenant, 'suspended', options);
 }
 
 /**
- * Reactivates a suspended or soft-deleted (not yet purged) tenant.
+ * Reactivates a suspended or soft-deleted (not yet purged) tenant. Recorded in its audit log.
  *
  * @example
  * ```ts
@@ -220,12 +262,12 @@ export function suspendTenant(db: AnyPgDatabase, tenant: TenantRef, options: Lif
  * ```
  */
 export function reactivateTenant(db: AnyPgDatabase, tenant: TenantRef, options: LifecycleOptions = {}): Promise<Tenant> {
-  return setStatus(db, tenant, 'active', ['suspended', 'deleted'], options);
+  return setStatus(db, tenant, 'active', options);
 }
 
 /**
- * Soft-deletes a tenant (status `deleted`): refused everywhere like a suspension, data kept until
- * {@link purgeTenant}.
+ * Soft-deletes an active or suspended tenant (status `deleted`): refused everywhere like a
+ * suspension, data kept until {@link purgeTenant}. Recorded in its audit log.
  *
  * @example
  * ```ts
@@ -234,7 +276,7 @@ export function reactivateTenant(db: AnyPgDatabase, tenant: TenantRef, options: 
  * ```
  */
 export function softDeleteTenant(db: AnyPgDatabase, tenant: TenantRef, options: LifecycleOptions = {}): Promise<Tenant> {
-  return setStatus(db, tenant, 'deleted', ['active', 'suspended'], options);
+  return setStatus(db, tenant, 'deleted', options);
 }
 
 /** What {@link purgeTenant} removed: rows per table. */

@@ -119,6 +119,45 @@ describe('tenant lifecycle', () => {
     await expect(suspendTenant(t.db, tenant.id)).rejects.toBeInstanceOf(TenantLifecycleError);
   });
 
+  it('every legal transition works from every status, audited with its actor; illegal ones raise TenantLifecycleError', async () => {
+    const { tenant, owner } = await createTenant(t.db, input('transitions'));
+    const actor = { userId: owner!.id, role: 'owner' as const, ip: '203.0.113.9', requestId: 'req-life' };
+    const status = async () => (await t.db.select().from(tenants).where(eq(tenants.id, tenant.id)))[0]!.status;
+    // suspend -> delete is the reported failure (the audit entry was written under a refused context).
+    expect((await suspendTenant(t.db, tenant.id, { actor, reason: 'unpaid' })).status).toBe('suspended');
+    expect((await softDeleteTenant(t.db, tenant.id, { actor, reason: 'closed' })).status).toBe('deleted');
+    const illegal = await suspendTenant(t.db, tenant.id, { actor }).catch((e: unknown) => e);
+    expect(illegal).toBeInstanceOf(TenantLifecycleError);
+    expect((illegal as Error).message).toMatch(/is deleted: it cannot become suspended .*reactivateTenant/);
+    expect(await status()).toBe('deleted');
+    expect((await reactivateTenant(t.db, tenant.id, { actor })).status).toBe('active'); // delete -> reactivate
+    expect((await softDeleteTenant(t.db, tenant.id, { actor })).status).toBe('deleted'); // active -> delete
+    expect((await reactivateTenant(t.db, tenant.id, { actor })).status).toBe('active');
+    expect((await suspendTenant(t.db, tenant.id, { actor })).status).toBe('suspended');
+    expect((await suspendTenant(t.db, tenant.id, { actor })).status).toBe('suspended'); // no-op, not audited
+    expect((await reactivateTenant(t.db, tenant.id, { actor })).status).toBe('active'); // suspend -> reactivate
+    expect(await withTenant(t.db, tenant.id, () => 'ok')).toBe('ok');
+    const entries = (
+      await t.db.select().from(auditLogs).where(eq(auditLogs.tenantId, tenant.id)).orderBy(auditLogs.createdAt, auditLogs.id)
+    ).filter((a) => a.action.startsWith('tenant.') && a.action !== 'tenant.create');
+    expect(entries.map((a) => [a.action, (a.changes as { before: { status: string } }).before.status, (a.changes as { after: { status: string } }).after.status])).toEqual([
+      ['tenant.suspend', 'active', 'suspended'],
+      ['tenant.delete', 'suspended', 'deleted'],
+      ['tenant.reactivate', 'deleted', 'active'],
+      ['tenant.delete', 'active', 'deleted'],
+      ['tenant.reactivate', 'deleted', 'active'],
+      ['tenant.suspend', 'active', 'suspended'],
+      ['tenant.reactivate', 'suspended', 'active'],
+    ]);
+    for (const entry of entries) expect(entry).toMatchObject({ userId: owner!.id, resourceType: 'tenants', resourceId: tenant.id });
+    expect(entries[1]!.metadata).toMatchObject({ reason: 'closed' });
+    // A suspended tenant can be purged after its soft delete.
+    await suspendTenant(t.db, tenant.id);
+    await softDeleteTenant(t.db, tenant.id);
+    await purgeTenant(t.db, tenant.id);
+    expect(await t.db.$count(tenants, eq(tenants.id, tenant.id))).toBe(0);
+  });
+
   it('purge removes every row of a soft-deleted tenant and nothing of the others', async () => {
     const victim = (await seedTenant(t.db, { seed: 'purge', index: 0 })).tenantId;
     const bystander = (await seedTenant(t.db, { seed: 'purge', index: 1 })).tenantId;
