@@ -30,7 +30,9 @@ function scopeOf(table: PgTable): string | undefined {
 
 /**
  * Anti-join checks for every foreign key of `tables`, generated from the drizzle schema: a row of
- * the batch's tenants whose key (all columns non-null, MATCH SIMPLE) finds no referenced row.
+ * the batch's tenants whose key (all columns non-null, MATCH SIMPLE) finds no referenced row. The
+ * plain `tenant_id -> tenants(id)` keys collapse into one check that every tenant in `$1` exists
+ * (the caller passes every tenant id its rows carry, so that proves each of those keys).
  *
  * @example
  * ```ts
@@ -40,6 +42,7 @@ function scopeOf(table: PgTable): string | undefined {
  */
 export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[] {
   const out: VerificationCheck[] = [];
+  const viaTenants: string[] = [];
   for (const table of tables) {
     const scope = scopeOf(table);
     const name = getTableName(table);
@@ -47,6 +50,15 @@ export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[
       const ref = fk.reference();
       const cols = ref.columns.map((c) => q(casing.getColumnCasing(c)));
       const targets = ref.foreignColumns.map((c) => q(casing.getColumnCasing(c)));
+      // `tenant_id -> tenants(id)` of a row in scope holds when every tenant in $1 exists: the
+      // scope is exactly `tenant_id = any($1)`, so one probe per tenant proves them all.
+      if (
+        scope === 'c.tenant_id = any($1::uuid[])' && cols.length === 1 && cols[0] === '"tenant_id"' &&
+        targets[0] === '"id"' && getTableName(ref.foreignTable) === 'tenants' && !getTableConfig(ref.foreignTable as PgTable).schema
+      ) {
+        viaTenants.push(fk.getName());
+        continue;
+      }
       const parent = qualified(ref.foreignTable as PgTable);
       const notNull = cols.map((c) => `c.${c} is not null`).join(' and ');
       const match = cols.map((c, i) => `p.${targets[i]} = c.${c}`).join(' and ');
@@ -56,6 +68,12 @@ export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[
               and not exists (select 1 from ${parent} p where ${match})`,
       });
     }
+  }
+  if (viaTenants.length) {
+    out.unshift({
+      check: `foreign keys to tenants (${viaTenants.join(', ')}): every tenant of the batch exists`,
+      sql: `select count(*) from unnest($1::uuid[]) as b(id) where not exists (select 1 from tenants p where p.id = b.id)`,
+    });
   }
   return out;
 }

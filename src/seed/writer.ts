@@ -269,7 +269,9 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteB
     const tenantIds = [...new Set(ordered.flatMap(([table, rows]) => rows.map((r) => (getTableName(table) === 'tenants' ? r.id : r.tenantId) as string)))];
     const checks = [...foreignKeyChecks(ordered.map(([t]) => t)), ...derivedValueChecks(new Set(ordered.map(([t]) => getTableName(t))))];
     await copyRows(db, ordered, {
-      prelude: [REPLICA],
+      // Seed batches are reproducible (a lost batch is seeded again by the next run), so the
+      // commit need not wait for the WAL flush.
+      prelude: [REPLICA, 'set local synchronous_commit = off'],
       statements: [...fixups.map((f) => dialect.sqlToQuery(f)), { sql: ORIGIN, params: [] }, ...after.map((a) => dialect.sqlToQuery(a))],
       verify: { checks, tenantIds },
       done,
