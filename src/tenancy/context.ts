@@ -15,6 +15,7 @@ import {
 import { APP_ROLE } from '../schema/_roles.js';
 import { USER_ROLES } from '../schema/identity.js';
 import { isUuid } from '../uuid.js';
+import { inlineParams, type LiteralEncoder } from './inline-params.js';
 
 /** A user role inside a tenant, as the role-aware policies read it from `app.user_role`. */
 export type ActorRole = (typeof USER_ROLES)[number];
@@ -615,5 +616,223 @@ async function withTenantGeneric<T>(
     }, transactionConfig(options));
   } finally {
     if (scope) scope.open = false;
+  }
+}
+
+
+/**
+ * Runs ONE statement of the scoped builder in a tenant context, in one network round trip where the
+ * driver allows: on node-postgres `BEGIN; <context>; <statement with inlined literals>; COMMIT` as
+ * one simple-protocol query; on postgres.js BEGIN, the context, the statement and COMMIT pipelined on
+ * a reserved connection. Inside an open {@link withTenant} scope (or on PGlite, or when the statement
+ * cannot be inlined safely) it runs through withTenant. `statement` receives the drizzle session to
+ * prepare and execute the statement on, and must send exactly one query.
+ *
+ * @example
+ * ```ts
+ * import { runTenantStatement } from '@stocksync/db/tenancy';
+ * const rows = await runTenantStatement(db, tenantId, (session) => session.execute(sql`select 1`));
+ * ```
+ */
+export async function runTenantStatement<TDb extends AnyPgDatabase, T>(
+  db: TDb,
+  tenant: TenantRef,
+  statement: (session: unknown) => Promise<T>,
+  options: WithTenantOptions = {},
+): Promise<T> {
+  const tenantId = tenantIdOf(tenant);
+  const viaTransaction = () =>
+    withTenant(db, tenantId, (tx) => statement((tx as unknown as { session: unknown }).session), options);
+  if (storage.getStore()?.open || is(db, PgTransaction)) return viaTransaction();
+  const refused = tenantStatusCache.get(tenantId);
+  if (refused) throw refusal(tenantId, refused);
+  const ctx = contextValues(tenantId, options);
+  const begin = beginStatement(options);
+  const mode = options.contextMode ?? 'set_config';
+  switch (driverOf(db)) {
+    case 'pg':
+      return statementNodePg(db, tenantId, ctx, mode, begin, statement, viaTransaction);
+    case 'postgres':
+      return statementPostgresJs(db, tenantId, ctx, mode, begin, statement);
+    default:
+      return viaTransaction();
+  }
+}
+
+interface PgQueryConfig {
+  text: string;
+  name?: string;
+  rowMode?: 'array';
+  types?: unknown;
+}
+interface CountingQuery {
+  completed: number;
+}
+interface PgSupport {
+  encoder: LiteralEncoder;
+  newQuery(config: PgQueryConfig, callback: (error: Error | null, results?: unknown) => void): CountingQuery;
+}
+
+let pgSupport: Promise<PgSupport> | undefined;
+
+// node-postgres's own value preparation (pg/lib/utils) and a Query that counts completed statements,
+// so a failure can be attributed to the context or to the statement.
+async function loadPgSupport(): Promise<PgSupport> {
+  const utilsPath = 'pg/lib/utils.js'; // not in pg's type declarations
+  const [utilsModule, pgModule] = await Promise.all([import(utilsPath), import('pg')]);
+  const utils = (utilsModule.prepareValue ? utilsModule : utilsModule.default) as LiteralEncoder;
+  const pg = (pgModule as { default?: unknown }).default ?? pgModule;
+  const Query = (pg as { Query: new (config: object) => object }).Query;
+  class Counting extends (Query as new (config: object) => { handleCommandComplete(msg: unknown, con: unknown): void }) {
+    completed = 0;
+    override handleCommandComplete(msg: unknown, con: unknown): void {
+      this.completed++;
+      super.handleCommandComplete(msg, con);
+    }
+  }
+  return {
+    encoder: { prepareValue: utils.prepareValue, escapeLiteral: utils.escapeLiteral },
+    newQuery: (config, callback) => new Counting({ ...config, callback }),
+  };
+}
+
+// Thrown inside drizzle's execute when a statement cannot be inlined: nothing was sent, the caller
+// runs it through withTenant instead.
+class InlineRefused extends Error {}
+
+// node-postgres: one simple-protocol query `BEGIN; <context>; <statement>; COMMIT`, the statement's
+// parameters inlined exactly as pg would bind them; its result goes back to drizzle's own mapping.
+async function statementNodePg<T>(
+  db: AnyPgDatabase,
+  tenantId: string,
+  ctx: ContextValues,
+  mode: ContextMode,
+  begin: string,
+  statement: (session: unknown) => Promise<T>,
+  viaTransaction: () => Promise<T>,
+): Promise<T> {
+  const { session, dialect } = db as unknown as Driverish;
+  const source = session.client as PgQueryable & { connect?: () => Promise<PgPoolClient> };
+  const isPool = typeof source.connect === 'function' && isPoolLike(source);
+  nodePgModule ??= import('drizzle-orm/node-postgres');
+  pgSupport ??= loadPgSupport();
+  const [{ NodePgSession }, support] = await Promise.all([nodePgModule, pgSupport]);
+  const context = contextLiteralStatements(ctx, mode);
+  const statementIndex = 1 + context.length; // results: BEGIN, context..., statement, COMMIT
+  let used = false;
+  let refused = false;
+  let contextError: unknown;
+  const oneShot = {
+    async query(config: string | PgQueryConfig, values?: unknown[]): Promise<unknown> {
+      if (used) throw new TenantContextError('A standalone scoped statement sends one query: group statements with tenantDb(...).transaction(fn).');
+      used = true;
+      const query = typeof config === 'string' ? { text: config } : config;
+      const inlined = inlineParams(support.encoder, query.text, values ?? []);
+      if (inlined === undefined) {
+        refused = true;
+        throw new InlineRefused('statement cannot be inlined');
+      }
+      const client: PgQueryable = isPool ? await source.connect!() : source;
+      let broken: Error | undefined;
+      try {
+        let submitted: CountingQuery | undefined;
+        const results = await new Promise<unknown>((resolve, reject) => {
+          submitted = support.newQuery(
+            { text: [begin, ...context, inlined, 'commit'].join('; '), rowMode: query.rowMode, types: query.types },
+            (error, res) => (error ? reject(error) : resolve(res)),
+          );
+          void client.query(submitted as never);
+        }).catch(async (error: unknown) => {
+          // The explicit BEGIN leaves an aborted block open unless COMMIT was reached.
+          await rollbackQuietly(client).catch((e: Error) => (broken = e));
+          if ((submitted?.completed ?? 0) < statementIndex) contextError = mapContextError(tenantId, error);
+          throw error;
+        });
+        return (results as unknown[])[statementIndex];
+      } finally {
+        if (isPool) (client as PgPoolClient).release(broken ?? false);
+      }
+    },
+  };
+  /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+  const oneShotSession = new (NodePgSession as any)(oneShot, dialect, session.schema, session.options);
+  try {
+    return await statement(oneShotSession);
+  } catch (error) {
+    if (contextError) throw contextError;
+    if (refused) return viaTransaction();
+    throw error;
+  }
+}
+
+interface PostgresJsQuery extends PromiseLike<unknown> {
+  execute(): unknown;
+}
+interface PostgresJsReserved {
+  unsafe(query: string, params?: unknown[], options?: Record<string, unknown>): PostgresJsQuery;
+  release(): void;
+}
+
+let postgresJsModule: Promise<typeof import('drizzle-orm/postgres-js')> | undefined;
+
+// postgres.js: on a reserved connection BEGIN, the context, the statement and COMMIT are sent without
+// awaiting in between. The statement is a (cached) prepared statement unless the connection was
+// opened with `prepare: false`: an unprepared parameterized statement needs a Describe round trip
+// first in postgres.js, which would stop the pipeline.
+async function statementPostgresJs<T>(
+  db: AnyPgDatabase,
+  tenantId: string,
+  ctx: ContextValues,
+  mode: ContextMode,
+  begin: string,
+  statement: (session: unknown) => Promise<T>,
+): Promise<T> {
+  const { session, dialect } = db as unknown as Driverish;
+  postgresJsModule ??= import('drizzle-orm/postgres-js');
+  const { PostgresJsSession } = await postgresJsModule;
+  const reserved = await (session.client as { reserve(): Promise<PostgresJsReserved> }).reserve();
+  const send = (query: PostgresJsQuery) => {
+    query.execute();
+    return query;
+  };
+  const settle = (query: PostgresJsQuery) =>
+    Promise.resolve(query).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('query failed'),
+    );
+  try {
+    const begun = settle(send(reserved.unsafe(begin)));
+    const contextDone = settle(
+      send(
+        mode === 'set_local'
+          ? reserved.unsafe(contextLiteralStatements(ctx, mode).join('; '), [], { simple: true })
+          : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values]),
+      ),
+    );
+    let committed: Promise<unknown> | undefined;
+    const client = {
+      unsafe(query: string, params?: unknown[], options?: Record<string, unknown>) {
+        if (committed) throw new TenantContextError('A standalone scoped statement sends one query: group statements with tenantDb(...).transaction(fn).');
+        const sent = send(reserved.unsafe(query, params, { ...options, prepare: true }));
+        committed = settle(send(reserved.unsafe('commit')));
+        return sent;
+      },
+    };
+    /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+    const outcome = statement(new (PostgresJsSession as any)(client, dialect, session.schema, session.options)).then(
+      (value: T) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    const [beginError, contextError] = await Promise.all([begun, contextDone]);
+    const result = await outcome;
+    // Nothing was sent after the context (a cache hit, or drizzle failed before querying): close the block.
+    const commitError = committed ? await committed : await settle(reserved.unsafe('rollback'));
+    if (beginError) throw beginError;
+    if (contextError) throw mapContextError(tenantId, contextError);
+    if (!result.ok) throw result.error;
+    if (commitError) throw commitError;
+    return result.value;
+  } finally {
+    reserved.release();
   }
 }

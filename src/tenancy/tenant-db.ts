@@ -28,6 +28,7 @@ import type { PgUpdateBase, PgUpdateWithout } from 'drizzle-orm/pg-core/query-bu
 import { TenantScopeError } from '../errors.js';
 import {
   requireTenant,
+  runTenantStatement,
   tenantIdOf,
   withTenant,
   type AnyPgDatabase,
@@ -359,7 +360,8 @@ type Preparer = {
   execute(query: SQL): Promise<unknown>;
 };
 
-// A session whose statements run later, inside withTenant, on the tenant transaction's own session.
+// A session whose statements run later in the tenant context: in the open withTenant transaction, or
+// standalone in one round trip (runTenantStatement).
 class TenantScopedSession extends PgSession {
   constructor(
     private readonly root: AnyPgDatabase,
@@ -370,14 +372,12 @@ class TenantScopedSession extends PgSession {
     super(dialect);
   }
 
-  /** Runs `fn` with the session of the tenant transaction. */
+  /**
+   * Runs `fn` (one statement) with a session in the tenant context: the open withTenant transaction
+   * when there is one, else a standalone statement that costs one round trip (see runTenantStatement).
+   */
   run<T>(fn: (session: Preparer) => Promise<T>): Promise<T> {
-    return withTenant(
-      this.root,
-      this.tenantId,
-      (tx) => fn((tx as unknown as { session: Preparer }).session),
-      this.options,
-    );
+    return runTenantStatement(this.root, this.tenantId, (session) => fn(session as Preparer), this.options);
   }
 
   override prepareQuery(query: unknown, ...args: PrepareArgs) {
