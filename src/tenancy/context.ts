@@ -530,13 +530,15 @@ async function rollbackQuietly(client: PgQueryable): Promise<void> {
 }
 
 interface PostgresJsTxClient {
-  unsafe(query: string, params?: unknown[], options?: { simple?: boolean }): PromiseLike<unknown> & {
+  unsafe(query: string, params?: unknown[], options?: { simple?: boolean; prepare?: boolean }): PromiseLike<unknown> & {
     execute(): unknown;
   };
 }
 
 // postgres.js pipelines: the context statement is sent without awaiting, so it travels with fn's
 // first statement. If the context fails, the pipelined statement fails too (25P02): fail closed.
+// It is a prepared statement (unless the connection says prepare: false): postgres.js's unsafe()
+// defaults to unprepared, and an unprepared parameterized statement waits for a Describe round trip.
 async function withTenantPostgresJs<T>(
   db: AnyPgDatabase,
   tenantId: string,
@@ -552,7 +554,7 @@ async function withTenantPostgresJs<T>(
       const query =
         mode === 'set_local'
           ? client.unsafe(contextLiteralStatements(ctx, mode).join('; '), [], { simple: true })
-          : client.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values]);
+          : client.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare: true });
       query.execute();
       const context = Promise.resolve(query).then(
         () => undefined,
@@ -806,7 +808,7 @@ async function statementPostgresJs<T>(
       send(
         mode === 'set_local'
           ? reserved.unsafe(contextLiteralStatements(ctx, mode).join('; '), [], { simple: true })
-          : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values]),
+          : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare: true }),
       ),
     );
     let committed: Promise<unknown> | undefined;

@@ -16,8 +16,8 @@ const DIGIT = /[0-9]/;
 /**
  * Splits SQL text at its `$n` placeholders, skipping quoted strings (`'..'`, `E'..'` with backslash
  * escapes, `U&'..'`), quoted identifiers, dollar-quoted strings, `--` and nested `/* *\/` comments.
- * Returns undefined whenever inlining could change the meaning or the tokenizer is not sure:
- * several statements (a `;` outside quotes), a NUL, an unterminated quote or comment, or a backslash
+ * A single trailing `;` is dropped. Returns undefined whenever inlining could change the meaning or
+ * the tokenizer is not sure: several statements (a `;` followed by more text), a NUL, an unterminated quote or comment, or a backslash
  * in a plain string (its meaning depends on `standard_conforming_strings`).
  *
  * @example
@@ -34,7 +34,13 @@ export function scanPlaceholders(text: string): PlaceholderScan | undefined {
   const n = text.length;
   while (i < n) {
     const c = text[i]!;
-    if (c === '\u0000' || c === ';') return undefined;
+    if (c === '\u0000') return undefined;
+    if (c === ';') {
+      // One trailing semicolon (drizzle's $count ends with one) is dropped; anything after it is refused.
+      if (text.slice(i + 1).trim() !== '') return undefined;
+      parts.push(text.slice(start, i));
+      return { parts, params };
+    }
     if (c === "'") {
       const end = skipString(text, i + 1, false);
       if (end < 0) return undefined;
