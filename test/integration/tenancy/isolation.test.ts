@@ -67,6 +67,22 @@ describe('assertTenantIsolation', () => {
     expect(proven.length).toBeGreaterThan(references.length / 2);
   }, 120_000);
 
+  it('tenants: as the application role, tenant A sees exactly its row, no context sees none', async () => {
+    const view = (tenantId: string) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('role', 'stocksync_app', true), set_config('app.tenant_id', ${tenantId}, true)`);
+        const all = (await tx.execute(sql`select * from tenants`)) as unknown as { rows: Array<{ id: string }> };
+        const other = (await tx.execute(sql`select count(*)::int as n from tenants where id <> ${tenantId || A}::uuid`)) as unknown as {
+          rows: Array<{ n: number }>;
+        };
+        return { ids: all.rows.map((r) => r.id), others: other.rows[0]!.n };
+      });
+    expect(await view(A)).toEqual({ ids: [A], others: 0 });
+    expect(await view(B)).toEqual({ ids: [B], others: 0 });
+    expect(await view('')).toEqual({ ids: [], others: 0 });
+    expect(await t.db.$count(schema.tenants)).toBeGreaterThanOrEqual(5); // the owner still sees them all
+  });
+
   it('fails on a table without RLS (the suite can fail)', async () => {
     await t.db.execute(sql`create table leaky (tenant_id uuid not null, id uuid not null primary key, note text, team_id uuid)`);
     await t.db.execute(sql`grant select, insert, update, delete on leaky to stocksync_app`);

@@ -13,11 +13,15 @@ import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';
 describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) => {
   let h: DriverHandle;
   const A = uuidv7();
+  const B = uuidv7();
   const team = uuidv7();
 
   beforeAll(async () => {
     h = await openDriver(driver);
-    await h.admin.insert(tenants).values({ id: A, name: 'A', slug: 'roles', email: 'a@a.test' });
+    await h.admin.insert(tenants).values([
+      { id: A, name: 'A', slug: 'roles', email: 'a@a.test' },
+      { id: B, name: 'B', slug: 'roles-b', email: 'b@b.test', stripeCustomerId: 'cus_B' },
+    ]);
     await h.admin.insert(users).values({ tenantId: A, email: 'o@a.test', role: 'owner' });
     await h.admin.insert(teams).values({ tenantId: A, id: team, name: 'T' });
     await h.admin.insert(tenantSettings).values({ tenantId: A, settings: { locale: 'en' } });
@@ -85,6 +89,31 @@ describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) =
       }
     }
     expect(await state(as(undefined, (tx) => tx.update(tenants).set({ status: 'suspended' }).where(eq(tenants.id, A))))).toBe('42501');
+  });
+
+  it('tenants: the application role sees exactly its own tenant row, none without a context', async () => {
+    const ids = (result: unknown) => rowsOf<{ id: string }>(result).map((r) => r.id);
+    for (const role of [undefined, 'owner', 'guest'] as const) {
+      expect(ids(await as(role, (tx) => tx.execute(sql`select * from tenants`)))).toEqual([A]);
+    }
+    expect(ids(await as(undefined, (tx) => tx.execute(sql`select * from tenants where id = ${B}::uuid or stripe_customer_id = 'cus_B'`)))).toEqual([]);
+    expect((await as('member', (tx) => tx.select().from(tenants))).map((r) => r.id)).toEqual([A]);
+    const raw = (settings: string) =>
+      h.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('role', 'stocksync_app', true), set_config('app.tenant_id', ${settings}, true)`);
+        return ids(await tx.execute(sql`select * from tenants`));
+      });
+    expect(await raw('')).toEqual([]);
+    expect(await raw(B)).toEqual([B]);
+    // The status check and the purge guard still see every tenant (SECURITY DEFINER, booleans only).
+    const guard = await as(undefined, (tx) =>
+      tx.execute(sql`select stocksync_tenant_purging(${B}::uuid) as b, stocksync_tenant_purging(${uuidv7()}::uuid) as gone`),
+    );
+    expect(rowsOf(guard)).toEqual([{ b: false, gone: true }]);
+    const forced = rowsOf<{ rls: boolean; forced: boolean }>(
+      await h.admin.execute(sql`select relrowsecurity as rls, relforcerowsecurity as forced from pg_class where oid = 'public.tenants'::regclass`),
+    );
+    expect(forced).toEqual([{ rls: true, forced: true }]);
   });
 
   it('catalog: every tenant table carries the restrictive role policies', async () => {

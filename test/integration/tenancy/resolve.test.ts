@@ -9,6 +9,7 @@ import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError }
 import { teams, tenantDomains, tenants } from '../../../src/schema/index.js';
 import { expressTenantMiddleware } from '../../../src/tenancy/middleware/express.js';
 import { honoTenantMiddleware, type TenantVariables } from '../../../src/tenancy/middleware/hono.js';
+import { withTenant } from '../../../src/tenancy/context.js';
 import { resolveTenant, TenantResolutionCache, tenantResolutionCache } from '../../../src/tenancy/resolve.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
@@ -110,6 +111,18 @@ describe('resolveTenant', () => {
   it('works for a connection as the application role (SECURITY DEFINER lookup)', async () => {
     expect(await resolveTenant(app.db, req({ host: 'acme.example.com' }), { ...base, cache: false })).toMatchObject({ id: ACME });
     expect(await app.db.select().from(tenantDomains)).toEqual([]);
+    // tenants is under RLS too: the lookups still work by id, slug, subdomain, custom domain and path.
+    expect(await app.db.select().from(tenants)).toEqual([]);
+    const nocache = { ...base, cache: false as const };
+    expect(await resolveTenant(app.db, req({ 'x-tenant-id': ACME }), nocache)).toMatchObject({ id: ACME, slug: 'acme' });
+    expect(await resolveTenant(app.db, req({ 'x-tenant-id': 'acme' }), nocache)).toMatchObject({ id: ACME });
+    expect(await resolveTenant(app.db, req({ host: 'shop.acme-corp.test' }), nocache)).toMatchObject({ id: ACME, source: 'domain' });
+    expect(await resolveTenant(app.db, req({}, '/t/acme/x'), nocache)).toMatchObject({ id: ACME, source: 'path' });
+    await expect(resolveTenant(app.db, req({ host: 'sus.example.com' }), nocache)).rejects.toBeInstanceOf(TenantUnavailableError);
+    await expect(resolveTenant(app.db, req({ 'x-tenant-id': 'nobody' }), nocache)).rejects.toBeInstanceOf(TenantNotFoundError);
+    // ...and withTenant's status check as well; inside, only the tenant's own row is visible.
+    expect((await withTenant(app.db, ACME, (tx) => tx.select().from(tenants))).map((r) => r.id)).toEqual([ACME]);
+    await expect(withTenant(app.db, SUS, () => 1)).rejects.toBeInstanceOf(TenantUnavailableError);
   });
 
   it('express: attaches req.tenant and req.tenantDb, maps refusals to 404/403', async () => {
