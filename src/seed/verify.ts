@@ -4,10 +4,12 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 
-/** One verification query: a label and a `select count(*)` of rows breaking the rule. */
+/**
+ * One verification query and the rules it checks: `sql` returns one row holding one bigint[]
+ * column, the count of offending rows per entry of `checks` (among the tenants in `$1`, a uuid[]).
+ */
 export interface VerificationCheck {
-  check: string;
-  /** Counts offending rows among the tenants in `$1` (a uuid[] parameter). */
+  checks: string[];
   sql: string;
 }
 
@@ -37,7 +39,7 @@ function scopeOf(table: PgTable): string | undefined {
  * @example
  * ```ts
  * import { foreignKeyChecks } from '@stocksync/db/seed';
- * foreignKeyChecks([tasks]); // [{ check: 'tasks_tenant_id_project_id_fkey', sql: 'select count(*) ...' }]
+ * foreignKeyChecks([tasks]); // [{ checks: ['foreign key tasks_project_id_fkey (tasks -> projects)', ...], sql: 'select array[...]' }]
  * ```
  */
 export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[] {
@@ -63,16 +65,16 @@ export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[
       const notNull = cols.map((c) => `c.${c} is not null`).join(' and ');
       const match = cols.map((c, i) => `p.${targets[i]} = c.${c}`).join(' and ');
       out.push({
-        check: `foreign key ${fk.getName()} (${name} -> ${getTableName(ref.foreignTable)})`,
-        sql: `select count(*) from ${qualified(table)} c where ${scope ? `${scope} and ` : ''}${notNull}
+        checks: [`foreign key ${fk.getName()} (${name} -> ${getTableName(ref.foreignTable)})`],
+        sql: `select array[count(*)]::bigint[] from ${qualified(table)} c where ${scope ? `${scope} and ` : ''}${notNull}
               and not exists (select 1 from ${parent} p where ${match})`,
       });
     }
   }
   if (viaTenants.length) {
     out.unshift({
-      check: `foreign keys to tenants (${viaTenants.join(', ')}): every tenant of the batch exists`,
-      sql: `select count(*) from unnest($1::uuid[]) as b(id) where not exists (select 1 from tenants p where p.id = b.id)`,
+      checks: [`foreign keys to tenants (${viaTenants.join(', ')}): every tenant of the batch exists`],
+      sql: `select array[count(*)]::bigint[] from unnest($1::uuid[]) as b(id) where not exists (select 1 from tenants p where p.id = b.id)`,
     });
   }
   return out;
@@ -167,5 +169,7 @@ export function derivedValueChecks(tables: ReadonlySet<string>): VerificationChe
       sql: `select count(*) from tasks where ${t} and status = 'done' and completed_at is null`,
     },
   ];
-  return all.filter((c) => c.needs.every((n) => tables.has(n))).map(({ check, sql }) => ({ check, sql }));
+  return all
+    .filter((c) => c.needs.every((n) => tables.has(n)))
+    .map(({ check, sql }) => ({ checks: [check], sql: `select array[(${sql})]::bigint[]` }));
 }

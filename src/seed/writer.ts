@@ -474,12 +474,18 @@ async function inLoad(exec: Exec, copy: (table: PgTable, rows: AnyRow[]) => Prom
   if (work.verify && work.verify.checks.length) await verifyLoad(exec, work.verify.checks, work.verify.tenantIds);
 }
 
-// All checks in one round trip: each is a scalar count, only the non-zero ones come back.
+// All checks in one round trip: each query gives an array of counts, only non-zero ones come back.
 async function verifyLoad(exec: Exec, checks: VerificationCheck[], tenantIds: string[]) {
+  // Freshly loaded tables have no statistics, and the planner then serves `tenant_id = any(...)`
+  // from the (tenant_id, tags) GIN indexes by bitmap scans: measured ~2.3x slower than plain scans.
+  await exec('set local enable_bitmapscan = off');
   const values = checks.map((c, i) => `(${i}, (${c.sql}))`).join(',\n');
-  const rows = await exec(`select i, n from (values ${values}) as v(i, n) where n > 0 order by i`, [arrayLiteral(tenantIds)]);
+  const rows = await exec(
+    `select g.i, x.k, x.n from (values ${values}) as g(i, a), unnest(g.a) with ordinality as x(n, k) where x.n > 0 order by 1, 2`,
+    [arrayLiteral(tenantIds)],
+  );
   if (rows.length) {
-    throw new SeedVerificationError(rows.map((r) => ({ check: checks[Number(r.i)]!.check, rows: Number(r.n) })));
+    throw new SeedVerificationError(rows.map((r) => ({ check: checks[Number(r.i)]!.checks[Number(r.k) - 1]!, rows: Number(r.n) })));
   }
 }
 
