@@ -682,7 +682,8 @@ let pgSupport: Promise<PgSupport> | undefined;
 async function loadPgSupport(): Promise<PgSupport> {
   const utilsPath = 'pg/lib/utils.js'; // not in pg's type declarations
   const [utilsModule, pgModule] = await Promise.all([import(utilsPath), import('pg')]);
-  const utils = (utilsModule.prepareValue ? utilsModule : utilsModule.default) as LiteralEncoder;
+  // A CJS module: its module.exports is the default export (named-export detection varies by loader).
+  const utils = (utilsModule.default ?? utilsModule) as LiteralEncoder;
   const pg = (pgModule as { default?: unknown }).default ?? pgModule;
   const Query = (pg as { Query: new (config: object) => object }).Query;
   class Counting extends (Query as new (config: object) => { handleCommandComplete(msg: unknown, con: unknown): void }) {
