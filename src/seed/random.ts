@@ -15,6 +15,8 @@ export const SEED_EPOCH = Date.UTC(2026, 0, 1);
 
 const DAY = 86_400_000;
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /**
  * A deterministic random source (sfc32 seeded from SHA-256 of a label), with helpers for
  * picking, dates and UUIDs.
@@ -140,16 +142,25 @@ export class Random {
    * then a per-generator counter and random bits, so rows still sort by creation time.
    */
   uuid(at: Date | number = SEED_EPOCH): string {
-    const ms = typeof at === 'number' ? at : at.getTime();
+    const ms = Math.max(0, typeof at === 'number' ? at : at.getTime());
     const counter = this.uuidCounter++ & 0xfff;
-    const hex = Math.max(0, ms).toString(16).padStart(12, '0').slice(-12);
     const r1 = this.next();
     const r2 = this.next();
     const r3 = this.next();
-    const h = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0').slice(-width);
+    // Byte-table formatting (a hot path of seeding): the same text as toString(16) + padStart.
+    let time: string;
+    if (Number.isInteger(ms) && ms < 2 ** 48) {
+      const high = Math.floor(ms / 2 ** 32);
+      const low = ms >>> 0;
+      time = `${HEX[high >>> 8]}${HEX[high & 255]}${HEX[low >>> 24]}${HEX[(low >>> 16) & 255]}-${HEX[(low >>> 8) & 255]}${HEX[low & 255]}`;
+    } else {
+      const hex = ms.toString(16).padStart(12, '0').slice(-12);
+      time = `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
+    }
+    const variant = 0x8000 | (r1 & 0x3fff);
     return (
-      `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${h(counter, 3)}-` +
-      `${h(0x8000 | (r1 & 0x3fff), 4)}-${h(r2, 8)}${h(r3 & 0xffff, 4)}`
+      `${time}-7${HEX[counter >>> 8]![1]}${HEX[counter & 255]}-${HEX[variant >>> 8]}${HEX[variant & 255]}-` +
+      `${HEX[r2 >>> 24]}${HEX[(r2 >>> 16) & 255]}${HEX[(r2 >>> 8) & 255]}${HEX[r2 & 255]}${HEX[(r3 >>> 8) & 255]}${HEX[r3 & 255]}`
     );
   }
 }

@@ -375,7 +375,18 @@ export function copyPlan(table: PgTable, rows: AnyRow[]): CopyPlan {
   const cols = keys.map((k) => byKey.get(k)!);
   const names = cols.map((c) => quoteIdent(casing.getColumnCasing(c))).join(', ');
   const target = quoteIdent(getTableName(table));
-  const encoders = cols.map(encoderOf);
+  // Consecutive timestamps repeat often (created_at = updated_at, rows of one moment): format once.
+  let lastTime = NaN;
+  let lastText = '';
+  const iso = (date: Date) => {
+    const time = date.getTime();
+    if (time !== lastTime) {
+      lastTime = time;
+      lastText = date.toISOString();
+    }
+    return lastText;
+  };
+  const encoders = cols.map((col) => encoderOf(col, iso));
   const width = cols.length;
   return {
     statement: (source) => `COPY ${target} (${names}) FROM ${source}`,
@@ -411,10 +422,10 @@ function escapeCopy(text: string): string {
 const PLAIN = new Set(['PgUUID', 'PgInteger', 'PgSmallInt', 'PgBigInt53', 'PgBigInt64', 'PgSerial', 'PgReal', 'PgDoublePrecision', 'PgNumeric', 'PgNumericNumber']);
 
 /** The text-format encoder of one column (values here are never null or undefined). */
-function encoderOf(col: PgColumn): Encoder {
+function encoderOf(col: PgColumn, iso: (date: Date) => string): Encoder {
   const kind = col.columnType;
   if (PLAIN.has(kind)) return (v) => String(col.mapToDriverValue(v));
-  if (kind === 'PgTimestamp' || kind === 'PgDate') return (v) => (v instanceof Date ? v.toISOString() : escapeCopy(String(v)));
+  if (kind === 'PgTimestamp' || kind === 'PgDate') return (v) => (v instanceof Date ? iso(v) : escapeCopy(String(v)));
   if (kind === 'PgText' || kind === 'PgVarchar' || kind === 'PgEnumColumn' || kind === 'PgChar') {
     return (v) => escapeCopy(typeof v === 'string' ? v : String(col.mapToDriverValue(v)));
   }
