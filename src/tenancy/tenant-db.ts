@@ -133,11 +133,12 @@ export function tenantDb<TDb extends AnyPgDatabase>(
     _: { schema?: Record<string, TableConfig>; tableNamesMap: Record<string, string> };
   };
   const session = new TenantScopedSession(db, tenantId, options, internals.dialect);
-  const inner = new (PgDatabase as unknown as new (...args: unknown[]) => AnyPgDatabase)(
-    internals.dialect,
-    session,
-    internals.session.schema,
-  );
+  const Database = PgDatabase as unknown as new (...args: unknown[]) => AnyPgDatabase;
+  // Without the schema: drizzle builds a relational query builder per table in the constructor, which
+  // cost more than a point lookup's round trip when tenantDb() is called per request. The relational
+  // API gets its own handle, built on first use.
+  const inner = new Database(internals.dialect, session, undefined);
+  let relational: unknown;
   const filter = (table: unknown): SQL | undefined =>
     isTenantTable(table) ? eq(table.tenantId, tenantId) : undefined;
 
@@ -177,7 +178,15 @@ export function tenantDb<TDb extends AnyPgDatabase>(
     execute: inner.execute.bind(inner),
     $count: (source: PgTable | SQL | SQLWrapper, filters?: SQL) =>
       inner.$count(source as PgTable, isTenantTable(source) ? and(filter(source), filters) : filters),
-    query: scopeRelationalQueries(inner, internals._.schema ?? {}, internals._.tableNamesMap, tenantId),
+    get query() {
+      relational ??= scopeRelationalQueries(
+        new Database(internals.dialect, session, internals.session.schema),
+        internals._.schema ?? {},
+        internals._.tableNamesMap,
+        tenantId,
+      );
+      return relational;
+    },
     transaction<T>(fn: (tdb: unknown, tx: unknown) => Promise<T>): Promise<T> {
       return withTenant(db, tenantId, (tx) => fn(tenantDb(tx as AnyPgDatabase, tenantId, options), tx), options);
     },
