@@ -61,13 +61,16 @@ export function foreignKeyChecks(tables: readonly PgTable[]): VerificationCheck[
         viaTenants.push(fk.getName());
         continue;
       }
+      // A composite key through tenant_id only finds parents of the same tenants: scoping the
+      // parent side too keeps the anti-join to the batch's tenants instead of the whole table.
+      const viaTenant = scope === 'c.tenant_id = any($1::uuid[])' && cols.some((c, i) => c === '"tenant_id"' && targets[i] === '"tenant_id"');
       const parent = qualified(ref.foreignTable as PgTable);
       const notNull = cols.map((c) => `c.${c} is not null`).join(' and ');
       const match = cols.map((c, i) => `p.${targets[i]} = c.${c}`).join(' and ');
       out.push({
         checks: [`foreign key ${fk.getName()} (${name} -> ${getTableName(ref.foreignTable)})`],
         sql: `select array[count(*)]::bigint[] from ${qualified(table)} c where ${scope ? `${scope} and ` : ''}${notNull}
-              and not exists (select 1 from ${parent} p where ${match})`,
+              and not exists (select 1 from ${parent} p where ${viaTenant ? 'p.tenant_id = any($1::uuid[]) and ' : ''}${match})`,
       });
     }
   }
