@@ -258,6 +258,12 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteB
   if (options.trusted && method !== 'copy') {
     throw new ConfigurationError(`A trusted load needs method 'copy' (got '${method}').`);
   }
+  if (options.trusted && !(await mayLoadTrusted(db))) {
+    throw new ConfigurationError(
+      'A trusted load needs a role that may set session_replication_role (a superuser, or GRANT SET ON PARAMETER ' +
+        'session_replication_role): connect as one, or leave `trusted` unset to follow every rule.',
+    );
+  }
   const done = (table: PgTable, rows: number) => {
     const name = getTableName(table);
     counts[name] = (counts[name] ?? 0) + rows;

@@ -83,6 +83,9 @@ describe('trusted COPY load', () => {
       try {
         expect(await mayLoadTrusted(limited.db)).toBe(false);
         expect(await mayLoadTrusted(trusted.db)).toBe(true);
+        const batch = new SeedBatch();
+        generateTenant('limited', 0, batch, ['organization'], await ensureCatalog(trusted.db));
+        await expect(writeBatch(limited.db, batch, { method: 'copy', trusted: true })).rejects.toThrow(/session_replication_role/);
       } finally {
         await limited.close();
       }
