@@ -624,8 +624,9 @@ async function withTenantGeneric<T>(
 
 /**
  * Runs ONE statement of the scoped builder in a tenant context, in one network round trip where the
- * driver allows: on node-postgres `BEGIN; <context>; <statement with inlined literals>; COMMIT` as
- * one simple-protocol query; on postgres.js BEGIN, the context, the statement and COMMIT pipelined on
+ * driver allows: on node-postgres `<context>; <statement with inlined literals>` as one
+ * simple-protocol query, which runs as one implicit transaction (`BEGIN ... COMMIT` around it when
+ * isolationLevel or accessMode is given); on postgres.js BEGIN, the context, the statement and COMMIT pipelined on
  * a reserved connection. Inside an open {@link withTenant} scope (or on PGlite, or when the statement
  * cannot be inlined safely) it runs through withTenant. `statement` receives the drizzle session to
  * prepare and execute the statement on, and must send exactly one query.
@@ -703,8 +704,9 @@ async function loadPgSupport(): Promise<PgSupport> {
 // runs it through withTenant instead.
 class InlineRefused extends Error {}
 
-// node-postgres: one simple-protocol query `BEGIN; <context>; <statement>; COMMIT`, the statement's
-// parameters inlined exactly as pg would bind them; its result goes back to drizzle's own mapping.
+// node-postgres: one simple-protocol query `<context>; <statement>` (in BEGIN ... COMMIT when there are
+// transaction options), the statement's parameters inlined exactly as pg would bind them; its result
+// goes back to drizzle's own mapping.
 async function statementNodePg<T>(
   db: AnyPgDatabase,
   tenantId: string,
@@ -721,7 +723,12 @@ async function statementNodePg<T>(
   pgSupport ??= loadPgSupport();
   const [{ NodePgSession }, support] = await Promise.all([nodePgModule, pgSupport]);
   const context = contextLiteralStatements(ctx, mode);
-  const statementIndex = 1 + context.length; // results: BEGIN, context..., statement, COMMIT
+  // Several statements in one simple query run in one implicit transaction: the context is
+  // transaction-local to it, and an error skips the rest and rolls everything back. An explicit
+  // BEGIN ... COMMIT is used only to carry isolation level / access mode (it costs ~30 us of server CPU).
+  const explicit = begin !== 'begin';
+  const head = explicit ? [begin, ...context] : context;
+  const statementIndex = head.length; // results: [BEGIN], context..., statement, [COMMIT]
   let used = false;
   let refused = false;
   let contextError: unknown;
@@ -741,13 +748,13 @@ async function statementNodePg<T>(
         let submitted: CountingQuery | undefined;
         const results = await new Promise<unknown>((resolve, reject) => {
           submitted = support.newQuery(
-            { text: [begin, ...context, inlined, 'commit'].join('; '), rowMode: query.rowMode, types: query.types },
+            { text: [...head, inlined, ...(explicit ? ['commit'] : [])].join('; '), rowMode: query.rowMode, types: query.types },
             (error, res) => (error ? reject(error) : resolve(res)),
           );
           void client.query(submitted as never);
         }).catch(async (error: unknown) => {
-          // The explicit BEGIN leaves an aborted block open unless COMMIT was reached.
-          await rollbackQuietly(client).catch((e: Error) => (broken = e));
+          // An explicit BEGIN leaves an aborted block open unless COMMIT was reached.
+          if (explicit) await rollbackQuietly(client).catch((e: Error) => (broken = e));
           if ((submitted?.completed ?? 0) < statementIndex) contextError = mapContextError(tenantId, error);
           throw error;
         });

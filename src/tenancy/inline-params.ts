@@ -10,7 +10,7 @@ export interface PlaceholderScan {
 }
 
 const IDENT_START = /[A-Za-z_\u0080-\uffff]/;
-const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+const IDENT_REST = /[A-Za-z0-9_$\u0080-\uffff]*/y;
 const DIGIT = /[0-9]/;
 
 /**
@@ -72,8 +72,9 @@ export function scanPlaceholders(text: string): PlaceholderScan | undefined {
         i++;
       }
     } else if (IDENT_START.test(c)) {
-      let j = i + 1;
-      while (j < n && IDENT_CHAR.test(text[j]!)) j++;
+      IDENT_REST.lastIndex = i + 1;
+      IDENT_REST.test(text);
+      let j = IDENT_REST.lastIndex;
       const word = text.slice(i, j);
       if ((word === 'E' || word === 'e') && text[j] === "'") {
         const end = skipString(text, j + 1, true);
@@ -116,13 +117,8 @@ function skipString(text: string, from: number, escapes: boolean): number {
 }
 
 function skipQuoted(text: string, from: number, quote: string): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\u0000') return -1;
-    if (c === quote) {
-      if (text[i + 1] === quote) i++;
-      else return i + 1;
-    }
+  for (let i = text.indexOf(quote, from); i >= 0; i = text.indexOf(quote, i + 2)) {
+    if (text[i + 1] !== quote) return text.slice(from, i).includes('\u0000') ? -1 : i + 1;
   }
   return -1;
 }

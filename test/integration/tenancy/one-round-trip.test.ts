@@ -185,7 +185,16 @@ describe.each(['pg', 'postgres'] as const)('standalone scoped statements on %s',
     expect((await tenantDb(h.db, A).select().from(users).where(eq(users.id, alice))).map((u) => u.id)).toEqual([alice]);
   });
 
-  it('set_local mode and transaction options work standalone', async () => {
+  it('set_local mode works standalone, with and without transaction options', async () => {
+    const plain = await tenantDb(h.db, A, { contextMode: 'set_local', actor: { requestId: "r'1\\" } }).execute(
+      sql`select current_user as role, current_setting('app.tenant_id') as tenant, current_setting('app.request_id') as request`,
+    );
+    expect(rowsOf(plain)[0]).toEqual({ role: 'stocksync_app', tenant: A, request: "r'1\\" });
+    const [after] = rowsOf<Record<string, unknown>>(
+      await h.db.execute(sql`select current_user as role, current_setting('app.tenant_id', true) as tenant`),
+    );
+    expect(after!.role).not.toBe('stocksync_app');
+    expect(after!.tenant ?? '').toBe('');
     const seen = await tenantDb(h.db, A, { contextMode: 'set_local', isolationLevel: 'repeatable read', accessMode: 'read only' })
       .execute(sql`select current_user as role, current_setting('app.tenant_id') as tenant,
         current_setting('transaction_isolation') as iso, current_setting('transaction_read_only') as ro`);
