@@ -1,5 +1,7 @@
 // The audit trail: one statement-level trigger function (transition tables, so a bulk write costs one
 // extra INSERT ... SELECT) attached to every tenant table, except those opted out with a reason.
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgDatabase } from './context.js';
 import { STATEMENT_BREAKPOINT, type MigrationSql } from './policies.js';
 
 /** A tenant table that is not audited by trigger, and why. */
@@ -83,34 +85,39 @@ function q(name: string): string {
  * app.user_agent, app.request_id, app.user_role), writes one audit_logs row per changed row with
  * `changes = {before, after}` (only the changed columns for updates, updated_at ignored; an update
  * that changes nothing is not logged), and skips rows whose tenant is gone (a purge cascading).
- * It runs as the invoker, so the audit row passes the same tenant isolation as the change.
+ * It is SECURITY DEFINER (owned by the migrating role, fixed search_path): audit rows are written
+ * whoever fires the trigger (a cascade, the retention role, any role without INSERT on audit_logs),
+ * and the application role needs no INSERT on audit_logs, so a request cannot forge entries. Its
+ * rows come only from the transition tables, i.e. rows the invoker was allowed to change.
  */
 export const AUDIT_FUNCTION_SQL = `CREATE OR REPLACE FUNCTION ${AUDIT_FUNCTION}() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
   v_ip inet := nullif(current_setting('app.ip', true), '')::inet;
   v_agent text := left(coalesce(current_setting('app.user_agent', true), ''), 500);
   v_request text := nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), '');
   v_meta jsonb := jsonb_build_object('source', 'trigger',
-    'actor_role', nullif(current_setting('app.user_role', true), ''), 'db_role', current_user::text);
+    'actor_role', nullif(current_setting('app.user_role', true), ''),
+    -- current_user is the definer here: record the role the statement ran as.
+    'db_role', CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END);
   v_action text := TG_TABLE_NAME || '.' || lower(TG_OP);
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+    INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
                             request_id, changes, metadata, severity)
     SELECT n.tenant_id, v_user, v_action, TG_TABLE_NAME, n.id::text, v_ip, v_agent, v_request,
            jsonb_build_object('before', '{}'::jsonb, 'after', to_jsonb(n)), v_meta, 'info'
       FROM audit_new_rows n;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+    INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
                             request_id, changes, metadata, severity)
     SELECT o.tenant_id, v_user, v_action, TG_TABLE_NAME, o.id::text, v_ip, v_agent, v_request,
            jsonb_build_object('before', to_jsonb(o), 'after', '{}'::jsonb), v_meta, 'warning'
       FROM audit_old_rows o
-     WHERE EXISTS (SELECT 1 FROM tenants t WHERE t.id = o.tenant_id);
+     WHERE EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = o.tenant_id);
   ELSE
-    INSERT INTO audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+    INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
                             request_id, changes, metadata, severity)
     SELECT n.tenant_id, v_user, v_action, TG_TABLE_NAME, n.id::text, v_ip, v_agent, v_request,
            d.changes, v_meta, 'info'
@@ -163,4 +170,90 @@ export function auditTriggersSql(tables: readonly string[], options: { withFunct
     }
   }
   return { up: up.join(STATEMENT_BREAKPOINT), down: down.join(STATEMENT_BREAKPOINT) };
+}
+
+/** Name of the function through which application code appends its own audit events. */
+export const AUDIT_EVENT_FUNCTION = 'stocksync_audit_event';
+
+/**
+ * The audit event function: application code (sign-ins, exports, lifecycle changes) appends an
+ * entry without INSERT on audit_logs. SECURITY DEFINER like the trigger; the tenant and the actor
+ * (user, ip, user agent, request id, role) come only from the app.* settings, `metadata.source` is
+ * always `application`, and actions of the trigger's form (`<table>.insert|update|delete`) are
+ * refused, so an event can neither be written for another actor nor pose as a recorded change.
+ */
+export const AUDIT_EVENT_FUNCTION_SQL = `CREATE OR REPLACE FUNCTION ${AUDIT_EVENT_FUNCTION}(p_action text, p_resource_type text,
+  p_resource_id text DEFAULT NULL, p_changes jsonb DEFAULT '{}', p_metadata jsonb DEFAULT '{}', p_severity text DEFAULT 'info')
+RETURNS uuid
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  v_id uuid;
+BEGIN
+  IF v_tenant IS NULL THEN
+    RAISE EXCEPTION 'an audit event needs a tenant context (app.tenant_id is not set)'
+      USING ERRCODE = 'insufficient_privilege', HINT = 'Record audit events inside withTenant.';
+  END IF;
+  IF p_action ~ '^[^.]+[.](insert|update|delete)$'
+     AND to_regclass('public.' || quote_ident(split_part(p_action, '.', 1))) IS NOT NULL THEN
+    RAISE EXCEPTION 'the action % is reserved for the audit trigger', p_action
+      USING ERRCODE = 'insufficient_privilege', HINT = 'Name application events after what happened, such as user.login.';
+  END IF;
+  INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+                                 request_id, changes, metadata, severity)
+  VALUES (v_tenant, nullif(current_setting('app.user_id', true), '')::uuid, p_action, p_resource_type, p_resource_id,
+          nullif(current_setting('app.ip', true), '')::inet, left(coalesce(current_setting('app.user_agent', true), ''), 500),
+          nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), ''), coalesce(p_changes, '{}'),
+          coalesce(p_metadata, '{}') || jsonb_build_object('source', 'application',
+            'actor_role', nullif(current_setting('app.user_role', true), ''),
+            'db_role', CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END),
+          coalesce(p_severity, 'info'))
+  RETURNING id INTO v_id;
+  RETURN v_id;
+END
+$$;`;
+
+/** An application event for {@link recordAuditEvent}. */
+export interface AuditEvent {
+  /** What happened, such as `user.login` or `tenant.suspend` (not `<table>.insert|update|delete`). */
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  changes?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  severity?: 'info' | 'warning' | 'error' | 'critical';
+}
+
+/**
+ * The statement that appends an application event to the audit log of the tenant in context; the
+ * actor is the context's (see {@link recordAuditEvent}).
+ *
+ * @example
+ * ```ts
+ * import { auditEventSql } from '@stocksync/db/tenancy';
+ * await tx.execute(auditEventSql({ action: 'user.login', resourceType: 'users', resourceId: userId }));
+ * ```
+ */
+export function auditEventSql(event: AuditEvent): SQL {
+  return sql`select ${sql.raw(AUDIT_EVENT_FUNCTION)}(${event.action}, ${event.resourceType}, ${event.resourceId ?? null}::text,
+    ${JSON.stringify(event.changes ?? {})}::jsonb, ${JSON.stringify(event.metadata ?? {})}::jsonb, ${event.severity ?? 'info'}) as id`;
+}
+
+/**
+ * Appends an application event (a sign-in, an export, a lifecycle change) to the audit log of the
+ * tenant in context, with the context's actor. The application role cannot INSERT into audit_logs
+ * directly: this (and the trigger) is the only way in. Returns the entry's id.
+ *
+ * @example
+ * ```ts
+ * import { recordAuditEvent, withTenant } from '@stocksync/db/tenancy';
+ * await withTenant(db, tenantId, (tx) => recordAuditEvent(tx, { action: 'user.login', resourceType: 'users', resourceId: userId }), {
+ *   actor: { userId, role: 'member', ip: req.ip },
+ * });
+ * ```
+ */
+export async function recordAuditEvent(db: AnyPgDatabase, event: AuditEvent): Promise<string> {
+  const result = await db.execute(auditEventSql(event));
+  const rows = (Array.isArray(result) ? result : (result as { rows: Array<{ id: string }> }).rows) as Array<{ id: string }>;
+  return rows[0]!.id;
 }

@@ -51,6 +51,11 @@ export {
   AUDIT_FUNCTION_SQL,
   auditTriggerNames,
   auditTriggersSql,
+  AUDIT_EVENT_FUNCTION,
+  AUDIT_EVENT_FUNCTION_SQL,
+  auditEventSql,
+  recordAuditEvent,
+  type AuditEvent,
   type AuditOptOut,
 } from './audit.js';
 export { SLUG_PATTERN, RESERVED_SLUGS, slugProblem, assertValidSlug } from './slug.js';

@@ -4,13 +4,12 @@ import { isIP } from 'node:net';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { TenantLifecycleError, TenantNotFoundError } from '../errors.js';
-import { auditLogs } from '../schema/audit.js';
-import { APP_ROLE } from '../schema/_roles.js';
 import { memberships, USER_ROLES, users, type User } from '../schema/identity.js';
 import { LICENSE_TIERS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
 import { isUuid } from '../uuid.js';
 import { parseInput } from '../validators/_fields.js';
 import { tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context.js';
+import { auditEventSql, type AuditEvent } from './audit.js';
 import { tenantTablesInDatabase } from './catalog.js';
 import { tenantResolutionCache } from './resolve.js';
 import { assertValidSlug } from './slug.js';
@@ -138,14 +137,14 @@ export async function createTenant(
         ...(isSubdomain ? { verifiedAt: new Date() } : {}),
       });
     }
-    await tx.insert(auditLogs).values({
-      tenantId: tenant.id,
-      userId: options.actor?.userId ?? null,
-      action: 'tenant.create',
-      resourceType: 'tenants',
-      resourceId: tenant.id,
-      changes: { before: {}, after: { slug: tenant.slug, name: tenant.name } },
-    });
+    await tx.execute(
+      auditEventSql({
+        action: 'tenant.create',
+        resourceType: 'tenants',
+        resourceId: tenant.id,
+        changes: { before: {}, after: { slug: tenant.slug, name: tenant.name } },
+      }),
+    );
     return { tenant, owner, created: true };
   });
   forget(result.tenant.id);
@@ -180,22 +179,14 @@ function actorSettings(actor: Actor | undefined): SQL {
     set_config('app.request_id', ${(a.requestId ?? '').slice(0, 200)}, true)`;
 }
 
-// Writes a lifecycle entry into the tenant's audit log as the application role in the tenant's
-// context, but without withTenant's status check: the tenant may be suspended or deleted (before
-// or after the change), and its status changes must be recorded all the same.
-async function auditLifecycle(tx: AnyPgDatabase, tenantId: string, options: LifecycleOptions, entry: { action: string; severity: 'info' | 'warning'; changes: Record<string, unknown> }) {
-  await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true), ${actorSettings(options.actor)}`);
-  await tx.insert(auditLogs).values({
-    tenantId,
-    userId: options.actor?.userId ?? null,
-    action: entry.action,
-    resourceType: 'tenants',
-    resourceId: tenantId,
-    severity: entry.severity,
-    changes: entry.changes,
-    metadata: options.reason ? { reason: options.reason } : {},
-  });
-  await tx.execute(sql`select set_config('role', 'none', true), set_config('app.tenant_id', '', true)`);
+// Writes a lifecycle entry into the tenant's audit log through the audit event function, with the
+// tenant and the actor set as transaction-local settings but without withTenant's status check: the
+// tenant may be suspended or deleted (before or after the change), and its status changes must be
+// recorded all the same. The settings are cleared again for the rest of the owner's transaction.
+async function auditLifecycle(tx: AnyPgDatabase, tenantId: string, options: LifecycleOptions, entry: AuditEvent) {
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), ${actorSettings(options.actor)}`);
+  await tx.execute(auditEventSql({ ...entry, metadata: options.reason ? { reason: options.reason } : {} }));
+  await tx.execute(sql`select set_config('app.tenant_id', '', true), ${actorSettings(undefined)}`);
 }
 
 // Changes the status and records it in the tenant's audit log, in one transaction, whatever the
@@ -221,6 +212,8 @@ async function setStatus(db: AnyPgDatabase, tenant: TenantRef, to: Status, optio
       .returning();
     await auditLifecycle(tx, tenantId, options, {
       action: `tenant.${ACTION[to]}`,
+      resourceType: 'tenants',
+      resourceId: tenantId,
       severity: to === 'active' ? 'info' : 'warning',
       changes: { before: { status: from }, after: { status: to } },
     });

@@ -48,9 +48,11 @@ export const ROLE_RULES: readonly RoleRule[] = [
   {
     table: 'audit_logs',
     read: ADMIN_ROLES,
-    // The audit trigger writes as the acting user, guests included (their sign-ins are audited too).
+    // The application role has no INSERT on audit_logs (migration tenancy_audit_definer_rules): rows
+    // come from the SECURITY DEFINER trigger and stocksync_audit_event(), for every actor, guests
+    // included. This policy stays as a second wall should the grant ever come back.
     write: ['', 'owner', 'admin', 'member', 'guest'],
-    reason: 'The audit trail is for owners and admins; every actor must be able to append to it.',
+    reason: 'The audit trail is for owners and admins; every actor leaves entries in it (through the trigger and stocksync_audit_event).',
   },
   {
     table: 'tenant_settings',

@@ -46,9 +46,13 @@ async function asRole<T>(role: string, fn: (c: import('pg').PoolClient) => Promi
 }
 
 describe('audit logs are immutable', () => {
-  it('the application role may insert and read in its tenant, but not update or delete (42501)', async () => {
-    await asTenant(db.pool, tenantId, (c) =>
-      c.query(`insert into audit_logs (tenant_id, action, resource_type) values ($1, 'task.create', 'Task')`, [tenantId]),
+  it('the application role appends only through stocksync_audit_event, and cannot insert, update or delete (42501)', async () => {
+    await asTenant(db.pool, tenantId, (c) => c.query(`select stocksync_audit_event('task.create', 'Task')`));
+    await expectSqlState(
+      asTenant(db.pool, tenantId, (c) =>
+        c.query(`insert into audit_logs (tenant_id, action, resource_type) values ($1, 'task.create', 'Task')`, [tenantId]),
+      ),
+      '42501',
     );
     await expectSqlState(asTenant(db.pool, tenantId, (c) => c.query(`update audit_logs set action = 'x'`)), '42501');
     await expectSqlState(asTenant(db.pool, tenantId, (c) => c.query(`delete from audit_logs`)), '42501');

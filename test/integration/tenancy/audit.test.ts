@@ -3,7 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogs, sessions, teams, tenants, users } from '../../../src/schema/index.js';
-import { AUDIT_OPT_OUT, auditTriggerNames } from '../../../src/tenancy/audit.js';
+import { sqlStateOf } from '../../../src/errors.js';
+import { AUDIT_FUNCTION_SQL, AUDIT_OPT_OUT, auditTriggerNames, recordAuditEvent } from '../../../src/tenancy/audit.js';
 import { withTenant } from '../../../src/tenancy/context.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { uuidv7 } from '../../../src/uuid.js';
@@ -84,6 +85,107 @@ describe.each(['pg', 'pglite'] as const)('audit trigger on %s', (driver) => {
     await withTenant(h.db, P, (tx) => tx.insert(teams).values({ tenantId: P, name: 'gone' }));
     await h.admin.delete(tenants).where(eq(tenants.id, P));
     expect(await h.admin.select().from(auditLogs).where(eq(auditLogs.tenantId, P))).toEqual([]);
+  });
+
+  const state = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => sqlStateOf(e) ?? String(e));
+
+  it('a request cannot forge an audit row by raw INSERT, but its changes are still audited', async () => {
+    const forged = sql`insert into audit_logs (tenant_id, user_id, action, resource_type, metadata)
+      values (${A}::uuid, ${uuidv7()}::uuid, 'teams.delete', 'teams', '{"source": "trigger"}')`;
+    for (const role of [undefined, 'owner', 'admin', 'member', 'guest'] as const) {
+      expect(await state(withTenant(h.db, A, (tx) => tx.execute(forged), { actor: { ...actor, role } })), role).toBe('42501');
+    }
+    expect(await state(withTenant(h.db, A, (tx) => tx.insert(auditLogs).values({ tenantId: A, action: 'x.y', resourceType: 'x' })))).toBe('42501');
+    const [team] = await withTenant(h.db, A, (tx) => tx.insert(teams).values({ tenantId: A, name: 'still-audited' }).returning(), { actor });
+    const [log] = await logsFor(team!.id);
+    expect(log).toMatchObject({ action: 'teams.insert', userId: alice, ipAddress: '198.51.100.7' });
+    expect(log!.metadata).toMatchObject({ source: 'trigger', db_role: 'stocksync_app' });
+  });
+
+  it('audits the changes of a role without any privilege on audit_logs (the trigger runs as its owner)', async () => {
+    const probe = `audit_probe_${driver}_${Date.now()}`;
+    await h.admin.execute(sql.raw(`create role ${probe} nologin bypassrls`));
+    try {
+      await h.admin.execute(sql.raw(`grant usage on schema public to ${probe}`));
+      await h.admin.execute(sql.raw(`grant select, insert, delete on teams to ${probe}`));
+      const name = `probe-${driver}`;
+      await h.admin.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local role ${probe}`));
+        await tx.execute(sql`insert into teams (tenant_id, name) values (${A}::uuid, ${name})`);
+        await tx.execute(sql`delete from teams where tenant_id = ${A}::uuid and name = ${name}`);
+      });
+      const rows = rowsOf<{ action: string; db_role: string }>(
+        await h.admin.execute(sql`select action, metadata->>'db_role' as db_role from audit_logs
+          where resource_type = 'teams' and coalesce(changes->'after'->>'name', changes->'before'->>'name') = ${name} order by created_at, id`),
+      );
+      expect(rows).toEqual([
+        { action: 'teams.insert', db_role: probe },
+        { action: 'teams.delete', db_role: probe },
+      ]);
+    } finally {
+      await h.admin.execute(sql.raw(`drop owned by ${probe}`));
+      await h.admin.execute(sql.raw(`drop role ${probe}`));
+    }
+  });
+
+  it('the retention role deletes audit rows past the retention period, and only those', async () => {
+    const [old] = await h.admin
+      .insert(auditLogs)
+      .values({ tenantId: A, action: 'old.event', resourceType: 'x', createdAt: new Date(Date.now() - 2 * 366 * 86_400_000) })
+      .returning();
+    const [recent] = await h.admin.insert(auditLogs).values({ tenantId: A, action: 'recent.event', resourceType: 'x' }).returning();
+    const deleted = await h.admin.transaction(async (tx) => {
+      await tx.execute(sql`set local role stocksync_retention`);
+      return rowsOf<{ id: string }>(await tx.execute(sql`delete from audit_logs where id in (${old!.id}::uuid, ${recent!.id}::uuid) returning id`));
+    });
+    expect(deleted.map((d) => d.id)).toEqual([old!.id]);
+  });
+
+  it('application events go through stocksync_audit_event: actor from the context, never posing as the trigger', async () => {
+    const id = await withTenant(
+      h.db,
+      A,
+      (tx) =>
+        recordAuditEvent(tx, {
+          action: 'user.login',
+          resourceType: 'users',
+          resourceId: alice,
+          metadata: { source: 'trigger', method: 'password' },
+        }),
+      { actor: { ...actor, role: 'guest' } },
+    );
+    const [event] = await h.admin.select().from(auditLogs).where(eq(auditLogs.id, id));
+    expect(event).toMatchObject({ tenantId: A, userId: alice, action: 'user.login', ipAddress: '198.51.100.7', requestId: 'req-audit' });
+    expect(event!.metadata).toEqual({ source: 'application', method: 'password', actor_role: 'guest', db_role: 'stocksync_app' });
+    const pose = withTenant(h.db, A, (tx) => recordAuditEvent(tx, { action: 'teams.delete', resourceType: 'teams' }), { actor });
+    expect(await state(pose)).toBe('42501');
+    const noContext = h.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'stocksync_app', true)`);
+      await recordAuditEvent(tx, { action: 'user.login', resourceType: 'users' });
+    });
+    expect(await state(noContext)).toBe('42501');
+  });
+
+  it('catalog: the audit functions are SECURITY DEFINER with a fixed search_path; the app role cannot write audit_logs', async () => {
+    const fns = rowsOf<{ name: string; definer: boolean; config: string[]; src: string; public_exec: boolean }>(
+      await h.admin.execute(sql`select proname as name, prosecdef as definer, proconfig as config, prosrc as src,
+        has_function_privilege('public', p.oid, 'execute') as public_exec
+        from pg_proc p where proname in ('stocksync_audit_changes', 'stocksync_audit_event') order by 1`),
+    );
+    expect(fns.map((f) => [f.name, f.definer, f.config])).toEqual([
+      ['stocksync_audit_changes', true, ['search_path=pg_catalog, pg_temp']],
+      ['stocksync_audit_event', true, ['search_path=pg_catalog, pg_temp']],
+    ]);
+    expect(fns[1]!.public_exec).toBe(false);
+    // The migration installs exactly the function src/tenancy/audit.ts defines.
+    expect(fns[0]!.src).toBe(AUDIT_FUNCTION_SQL.split('$$')[1]);
+    const privileges = rowsOf<{ p: string; granted: boolean }>(
+      await h.admin.execute(sql`select p, has_table_privilege('stocksync_app', 'audit_logs', p) as granted
+        from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p`),
+    );
+    expect(Object.fromEntries(privileges.map((r) => [r.p, r.granted]))).toEqual({
+      SELECT: true, INSERT: false, UPDATE: false, DELETE: false, TRUNCATE: false,
+    });
   });
 
   it('catalog: every tenant table has the three audit triggers or a listed reason not to', async () => {

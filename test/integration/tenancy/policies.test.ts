@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStateOf } from '../../../src/errors.js';
 import { auditLogs, teams, tenantSettings, tenants, users } from '../../../src/schema/index.js';
 import { withTenant, type ActorRole } from '../../../src/tenancy/context.js';
+import { recordAuditEvent } from '../../../src/tenancy/audit.js';
 import { ROLE_RULES } from '../../../src/tenancy/policies.js';
 import * as schema from '../../../src/schema/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
@@ -71,11 +72,12 @@ describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) =
     expect(row!.tenantId).toBe(A);
   });
 
-  it('guests still leave audit rows (their writes would be refused, but the app may append events)', async () => {
-    const result = await state(
-      as('guest', (tx) => tx.insert(auditLogs).values({ tenantId: A, action: 'user.login', resourceType: 'users' })),
-    );
-    expect(result).toBe('ok');
+  it('guests still leave audit events (through stocksync_audit_event; no role may INSERT into audit_logs directly)', async () => {
+    expect(await state(as('guest', (tx) => recordAuditEvent(tx, { action: 'user.login', resourceType: 'users' })))).toBe('ok');
+    for (const role of ['guest', 'owner', undefined] as const) {
+      const raw = as(role, (tx) => tx.insert(auditLogs).values({ tenantId: A, action: 'user.login', resourceType: 'users' }));
+      expect(await state(raw), role).toBe('42501');
+    }
   });
 
   it('global tables are read-only for the application role, whatever the actor', async () => {
