@@ -40,8 +40,8 @@ async function importOnce(ctx: BenchContext, orders: number, oneBatch: boolean):
 }
 
 export async function run(ctx: BenchContext): Promise<Figure[]> {
-  const orders = ctx.quick ? 4_000 : 40_000;
-  const rounds = ctx.quick ? 1 : 3;
+  const orders = ctx.quick ? 4_000 : 20_000;
+  const rounds = ctx.quick ? 1 : 2;
   const batched: number[] = [];
   const single: number[] = [];
   for (let i = 0; i < rounds; i++) {

@@ -1,7 +1,7 @@
 // Runs every bench/*.bench.ts against one throwaway Postgres, prints a table, writes
 // bench/RESULTS.md. `--quick` runs a short version; `--json` prints one JSON object of ratios.
 // Usage: npm run bench [-- --quick] [-- --json] [-- --only key,key]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,7 @@ async function main() {
   if (!quick) writeResults(figures, pgVersion);
 }
 
+// Figures are kept in bench/results.json by key, so `--only` updates its figures and keeps the rest.
 function writeResults(figures: Figure[], pgVersion: string) {
   const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'));
   const version = (name: string) => {
@@ -76,25 +77,35 @@ function writeResults(figures: Figure[], pgVersion: string) {
       return 'n/a';
     }
   };
+  const store = join(here, 'results.json');
+  type Stored = Figure & { measuredAt: string; environment: string };
+  const previous: Record<string, Stored> = existsSync(store) ? JSON.parse(readFileSync(store, 'utf8')) : {};
+  const environment =
+    `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}; ` +
+    `node ${process.versions.node}, PostgreSQL ${pgVersion}; ${pkg.name} ${pkg.version}, drizzle-orm ${version('drizzle-orm')}, ` +
+    `pg ${version('pg')}, postgres ${version('postgres')}`;
+  const measuredAt = new Date().toISOString();
+  for (const f of figures) previous[f.key] = { ...f, measuredAt, environment };
+  writeFileSync(store, `${JSON.stringify(previous, null, 2)}\n`);
+  const all = Object.values(previous);
+  const environments = [...new Set(all.map((f) => f.environment))];
   const lines = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench`. Each figure is min / median / max over interleaved rounds; the ratio',
-    'is subject median / baseline median, both measured side by side in the same run.',
+    'Written by `npm run bench` (figures of partial runs with `--only` are merged by key). Each figure is',
+    'min / median / max over interleaved rounds; the ratio is subject median / baseline median, both',
+    'measured side by side in the same run. Absolute figures (no baseline) show the median as the ratio.',
     '',
-    `- machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`,
-    `- node ${process.versions.node}, PostgreSQL ${pgVersion}`,
-    `- ${pkg.name} ${pkg.version}, drizzle-orm ${version('drizzle-orm')}, pg ${version('pg')}, postgres ${version('postgres')}`,
-    `- run at ${new Date().toISOString()}`,
+    ...environments.map((e) => `- environment: ${e}`),
     '',
-    '| key | what | subject (min / median / max) | baseline | ratio | target | met |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...figures.map(
+    '| key | what | subject (min / median / max) | baseline | ratio | target | met | measured |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...all.map(
       (f) =>
-        `| \`${f.key}\` | ${f.what} | ${fmt(f.subject, f.unit)} | ${f.baseline ? `${fmt(f.baseline, f.unit)}: ${f.baseline.label}` : 'absolute'} | ${f.ratio.toFixed(3)} | ${f.target ?? 'reported'} | ${f.met === undefined ? '-' : f.met ? 'yes' : 'no'} |`,
+        `| \`${f.key}\` | ${f.what} | ${fmt(f.subject, f.unit)} | ${f.baseline ? `${fmt(f.baseline, f.unit)}: ${f.baseline.label}` : 'absolute'} | ${f.ratio.toFixed(3)} | ${f.target ?? 'reported'} | ${f.met === undefined ? '-' : f.met ? 'yes' : 'no'} | ${f.measuredAt.slice(0, 16)} |`,
     ),
     '',
-    ...figures.filter((f) => f.note).map((f) => `- \`${f.key}\`: ${f.note}`),
+    ...all.filter((f) => f.note).map((f) => `- \`${f.key}\`: ${f.note}`),
     '',
   ];
   writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
