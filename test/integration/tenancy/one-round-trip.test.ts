@@ -185,6 +185,30 @@ describe.each(['pg', 'postgres'] as const)('standalone scoped statements on %s',
     expect((await tenantDb(h.db, A).select().from(users).where(eq(users.id, alice))).map((u) => u.id)).toEqual([alice]);
   });
 
+  if (driver === 'postgres') {
+    it('with prepare: false (PgBouncer before 1.21) statements stay correct and the connection clean', async () => {
+      const client = postgres(test.url, { max: 1, prepare: false, onnotice: () => {} });
+      const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
+      try {
+        const t = tenantDb(db, A);
+        expect((await t.select().from(users).where(eq(users.id, alice))).map((u) => u.id)).toEqual([alice]);
+        expect(await t.select().from(users).where(eq(users.id, bob))).toEqual([]);
+        await expect(tenantDb(db, SUSPENDED).select().from(users)).rejects.toBeInstanceOf(TenantUnavailableError);
+        const failed = await t.execute(sql`select 1 / ${0}::int`).catch((e: unknown) => e);
+        expect(sqlStateOf(failed)).toBe('22012');
+        const [after] = rowsOf<{ role: string; fresh: boolean }>(
+          await db.execute(sql`select current_user as role, now() = statement_timestamp() as fresh`),
+        );
+        expect(after!.fresh).toBe(true);
+        expect(after!.role).not.toBe('stocksync_app');
+        const prepared = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_prepared_statements`));
+        expect(prepared[0]!.n).toBe(0);
+      } finally {
+        await client.end({ timeout: 5 });
+      }
+    });
+  }
+
   it('set_local mode works standalone, with and without transaction options', async () => {
     const plain = await tenantDb(h.db, A, { contextMode: 'set_local', actor: { requestId: "r'1\\" } }).execute(
       sql`select current_user as role, current_setting('app.tenant_id') as tenant, current_setting('app.request_id') as request`,
