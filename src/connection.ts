@@ -62,6 +62,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const pg = await import('pg');
     const Pool = pg.default?.Pool ?? (pg as unknown as { Pool: typeof import('pg').Pool }).Pool;
     const pool = new Pool({ connectionString: options.url, max: options.max ?? 10 });
+    // An idle client whose connection ends (server restart, pg_terminate_backend, DROP DATABASE
+    // ... WITH (FORCE) racing pool.end()) is discarded by the pool, which reconnects on demand;
+    // without a listener node-postgres re-emits that error on the pool and crashes the process.
+    pool.on('error', () => {});
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const db = drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
     return { db, driver: 'pg', client: pool, close: () => pool.end() };
