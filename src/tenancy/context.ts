@@ -753,8 +753,10 @@ async function statementNodePg<T>(
           );
           void client.query(submitted as never);
         }).catch(async (error: unknown) => {
+          // Not a server error (a broken connection): the pool must discard this client.
+          if (!sqlStateOf(error)) broken = error instanceof Error ? error : new Error(String(error));
           // An explicit BEGIN leaves an aborted block open unless COMMIT was reached.
-          if (explicit) await rollbackQuietly(client).catch((e: Error) => (broken = e));
+          else if (explicit) await rollbackQuietly(client).catch((e: Error) => (broken = e));
           if ((submitted?.completed ?? 0) < statementIndex) contextError = mapContextError(tenantId, error);
           throw error;
         });
