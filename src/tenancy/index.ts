@@ -1,6 +1,7 @@
 // Public entry of @stocksync/db/tenancy: tenant context, the scoped builder, and their errors.
 export {
   withTenant,
+  runTenantStatement,
   currentTenant,
   requireTenant,
   currentTransaction,
@@ -129,3 +130,4 @@ export {
   PermissionDeniedError,
   VersionConflictError,
 } from '../errors.js';
+export { scanPlaceholders, inlineParams, literalOf, type PlaceholderScan, type LiteralEncoder } from './inline-params.js';
