@@ -55,6 +55,23 @@ export async function startProgress(label: string, total: number, options: { jso
   return { update: (value, payload) => bar.update(value, payload), stop: () => bar.stop() };
 }
 
+/**
+ * A progress bar started on the first report, for work whose total is only known once it runs
+ * (tenant export/import report tables done of tables total).
+ */
+export function lazyProgress(label: string, unit: string, options: { json?: boolean } = {}) {
+  let bar: Promise<Progress> | undefined;
+  return {
+    report(done: number, total: number, rows: number): void {
+      bar ??= startProgress(label, total, options);
+      void bar.then((b) => b.update(done, { rows: num(rows), unit }));
+    },
+    async stop(): Promise<void> {
+      if (bar) (await bar).stop();
+    },
+  };
+}
+
 /** Formats a number with thousands separators. */
 export function num(n: number): string {
   return n.toLocaleString('en-US');

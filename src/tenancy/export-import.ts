@@ -41,6 +41,17 @@ export interface ExportManifest {
 export interface ExportTenantOptions {
   /** Rows fetched per query (default 2,000). */
   batchSize?: number;
+  /** Called after each table is written (the CLI draws a progress bar from it). */
+  onProgress?: (progress: TenantTransferProgress) => void;
+}
+
+/** Progress of {@link exportTenant} and {@link importTenant}, reported after each table. */
+export interface TenantTransferProgress {
+  table: string;
+  tablesDone: number;
+  tablesTotal: number;
+  /** Rows written (export) or inserted (import) so far, all tables. */
+  rows: number;
 }
 
 function rowsOf<T>(result: unknown): T[] {
@@ -90,7 +101,16 @@ export async function exportTenant(
       tables.push(await writeTable(dir, 'tenants', await columnsOf(tx, 'tenants'), async function* () {
         yield [root.j];
       }));
-      for (const { table } of await tenantTablesInDatabase(tx)) {
+      const tenantTables = await tenantTablesInDatabase(tx);
+      const report = (table: string) =>
+        options.onProgress?.({
+          table,
+          tablesDone: tables.length,
+          tablesTotal: tenantTables.length + 1,
+          rows: tables.reduce((sum, t) => sum + t.rows, 0),
+        });
+      report('tenants');
+      for (const { table } of tenantTables) {
         const columns = await columnsOf(tx, table);
         if (!columns.some((c) => c.name === 'id')) {
           throw new ConfigurationError(`Tenant table ${table} has no id column: the export pages by id.`);
@@ -113,6 +133,7 @@ export async function exportTenant(
             }
           }),
         );
+        report(table);
       }
       const manifest: ExportManifest = {
         format: EXPORT_FORMAT,
@@ -204,6 +225,8 @@ export async function verifyTenantExport(dir: string): Promise<ExportManifest> {
 export interface ImportTenantOptions {
   /** Rows per INSERT (default 500). */
   batchSize?: number;
+  /** Called after each table is inserted (the CLI draws a progress bar from it). */
+  onProgress?: (progress: TenantTransferProgress) => void;
 }
 
 /**
@@ -275,6 +298,12 @@ export async function importTenant(
       }
       await flush();
       rows[entry.table] = count;
+      options.onProgress?.({
+        table: entry.table,
+        tablesDone: Object.keys(rows).length,
+        tablesTotal: manifest.tables.length,
+        rows: Object.values(rows).reduce((a, b) => a + b, 0),
+      });
     }
     await tx.execute(sql`set local session_replication_role = origin`);
     const dangling = await danglingReferences(tx, manifest.tenantId, manifest.tables.map((t) => t.table));

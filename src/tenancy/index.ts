@@ -117,6 +117,7 @@ export {
   type ExportManifest,
   type ExportedTable,
   type ExportTenantOptions,
+  type TenantTransferProgress,
   type ImportTenantOptions,
 } from './export-import.js';
 export {

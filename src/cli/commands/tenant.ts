@@ -7,7 +7,7 @@ import { LICENSE_TIERS } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
 import { createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
-import { color, EXIT, num, print, printError, printJson, printRows } from '../output.js';
+import { color, EXIT, lazyProgress, num, print, printError, printJson, printRows } from '../output.js';
 import { parseCount } from './options.js';
 
 interface TenantRow {
@@ -261,7 +261,10 @@ Examples:
       await withCliDatabase(opts, async (cli) => {
         const found = await requireTenant(cli.db, ref);
         if (!found) return;
-        const manifest = await exportTenant(cli.db, found.id, dir);
+        const progress = lazyProgress('export', 'tables', { json: opts.json });
+        const manifest = await exportTenant(cli.db, found.id, dir, {
+          onProgress: (p) => progress.report(p.tablesDone, p.tablesTotal, p.rows),
+        }).finally(() => progress.stop());
         if (opts.json) {
           printJson({ dir, ...manifest });
           return;
@@ -279,7 +282,10 @@ Examples:
     .action(async (dir: string, _o: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
       await withCliDatabase(opts, async (cli) => {
-        const result = await importTenant(cli.db, dir);
+        const progress = lazyProgress('import', 'tables', { json: opts.json });
+        const result = await importTenant(cli.db, dir, {
+          onProgress: (p) => progress.report(p.tablesDone, p.tablesTotal, p.rows),
+        }).finally(() => progress.stop());
         if (opts.json) {
           printJson(result);
           return;

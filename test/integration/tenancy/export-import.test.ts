@@ -42,8 +42,17 @@ describe('tenant export and import', () => {
     ).map((r) => r.j);
 
   it('exports one file per table with a manifest of counts and checksums, only the tenant rows', async () => {
-    const manifest = await exportTenant(source.db, tenantId, dir, { batchSize: 50 });
+    const progress: Array<{ table: string; tablesDone: number; tablesTotal: number; rows: number }> = [];
+    const manifest = await exportTenant(source.db, tenantId, dir, { batchSize: 50, onProgress: (p) => progress.push(p) });
     const tables = (await tenantTablesInDatabase(source.db)).map((t) => t.table);
+    // One progress report per table written, ending at all tables and all rows.
+    expect(progress.map((p) => p.tablesDone)).toEqual(manifest.tables.map((_, i) => i + 1));
+    expect(progress.at(-1)).toEqual({
+      table: tables.at(-1),
+      tablesDone: manifest.tables.length,
+      tablesTotal: manifest.tables.length,
+      rows: manifest.tables.reduce((a, t) => a + t.rows, 0),
+    });
     expect(manifest.tables.map((t) => t.table)).toEqual(['tenants', ...tables]);
     const files = await readdir(dir);
     for (const entry of manifest.tables) {
@@ -57,8 +66,14 @@ describe('tenant export and import', () => {
   });
 
   it('imports into a fresh database and every row of every table comes back identical', async () => {
-    const { rows } = await importTenant(target.db, dir, { batchSize: 100 });
+    const progress: Array<{ tablesDone: number; tablesTotal: number; rows: number }> = [];
+    const { rows } = await importTenant(target.db, dir, { batchSize: 100, onProgress: (p) => progress.push(p) });
     const manifest = await verifyTenantExport(dir);
+    expect(progress.at(-1)).toMatchObject({
+      tablesDone: manifest.tables.length,
+      tablesTotal: manifest.tables.length,
+      rows: manifest.tables.reduce((a, t) => a + t.rows, 0),
+    });
     for (const entry of manifest.tables) {
       expect(rows[entry.table], entry.table).toBe(entry.rows);
       expect(await dump(target.db, entry.table), entry.table).toEqual(await dump(source.db, entry.table));
