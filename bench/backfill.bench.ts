@@ -54,6 +54,8 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
   const subject = stats(batched);
   const baseline = { ...stats(single), label: 'one INSERT ... SELECT per table over every row (one batch)' };
   const ratio = subject.median / baseline.median;
+  // A one-batch run slower than the batched one is no physical limit: then the ratio proves nothing.
+  const limitHeld = ratio <= 1;
   return [
     {
       key: 'backfill_rows_per_s',
@@ -63,7 +65,11 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
       baseline,
       ratio,
       target: '>= 0.5 of the one-statement limit',
-      met: ratio >= 0.5,
+      met: limitHeld ? ratio >= 0.5 : undefined,
+      note: limitHeld
+        ? undefined
+        : `the one-batch run (${baseline.median.toFixed(0)} rows/s) was slower than the batched one (${subject.median.toFixed(0)} rows/s): ` +
+          'statements over every row run super-linearly on these tables, so this baseline is not the physical limit and the target is not demonstrated',
     },
   ];
 }
