@@ -414,7 +414,7 @@ export async function migrateDown(
  * @example
  * ```ts
  * import { planMigrations } from '@stocksync/db/migrations';
- * for (const m of await planMigrations({ url }, { direction: 'up' })) console.log(m.name, m.statements);
+ * const plan = await planMigrations({ url }, { direction: 'up' }); // [{ name, statements, ... }]
  * ```
  */
 export async function planMigrations(

@@ -38,7 +38,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
  * @example
  * ```ts
  * import { schemaDomains } from '@stocksync/db/schema';
- * for (const [domain, tables] of Object.entries(schemaDomains())) console.info(domain, tables.length);
+ * const tableCounts = Object.entries(schemaDomains()).map(([domain, tables]) => [domain, tables.length]);
  * ```
  */
 export function schemaDomains(): Record<string, PgTable[]> {

@@ -312,7 +312,7 @@ const privileged = new WeakMap<object, boolean>();
  * @example
  * ```ts
  * import { mayLoadTrusted } from '@stocksync/db/seed';
- * if (!(await mayLoadTrusted(db))) console.log('seeding follows every trigger (slower)');
+ * const trusted = await mayLoadTrusted(db); // false: seeding follows every trigger (slower)
  * ```
  */
 export async function mayLoadTrusted(db: Database): Promise<boolean> {
