@@ -66,6 +66,8 @@ async function open(driver: 'pg' | 'postgres', url: string): Promise<Handle> {
     return { db, trips, queries: () => 0, close: () => client.end({ timeout: 5 }) };
   }
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // drop() ends the database WITH (FORCE): a client still open then gets 57P01, which must not crash the run.
+  pool.on('error', () => {});
   const client = await pool.connect();
   trips.watch((client as unknown as { connection: { stream: Socket } }).connection.stream);
   let queries = 0;
