@@ -30,7 +30,8 @@ describe('trusted COPY load', () => {
     await Promise.all([trusted?.drop(), rules?.drop(), rulesCopy?.drop()]);
   });
 
-  it('writes byte-identical tables to the trigger path (INSERT and COPY with triggers on)', async () => {
+  // Three seeds through every trigger take close to a minute on 2 busy cores: a timeout to match.
+  it('writes byte-identical tables to the trigger path (INSERT and COPY with triggers on)', { timeout: 240_000 }, async () => {
     const t = await seedDatabase(trusted.db, { tenants: 3, seed: 'trust', method: 'copy', batchRows: 2_000 });
     const r = await seedDatabase(rules.db, { tenants: 3, seed: 'trust', method: 'insert', batchRows: 2_000 });
     const rc = await seedDatabase(rulesCopy.db, { tenants: 3, seed: 'trust', method: 'copy', trusted: false, batchRows: 2_000 });
