@@ -1,6 +1,7 @@
 // Tenant context: withTenant opens a transaction as the application role with transaction-local
 // app.* settings (set in the same round trip as BEGIN or the first statement), visible through AsyncLocalStorage.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { entityKind, is, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -15,7 +16,7 @@ import {
 import { APP_ROLE } from '../schema/_roles.js';
 import { USER_ROLES } from '../schema/identity.js';
 import { isUuid } from '../uuid.js';
-import { inlineParams, type LiteralEncoder } from './inline-params.js';
+import { runBatch, type BatchStep } from './node-pg-batch.js';
 
 /** A user role inside a tenant, as the role-aware policies read it from `app.user_role`. */
 export type ActorRole = (typeof USER_ROLES)[number];
@@ -306,6 +307,14 @@ function contextStatement(): string {
   return `select set_config('role', $1, true), ${sets}, stocksync_check_tenant($2::uuid)`;
 }
 const CONTEXT_STATEMENT = contextStatement();
+// node-postgres prepares it once per connection; the name changes with the text.
+const CONTEXT_STATEMENT_NAME = `stocksync_context_${createHash('sha1').update(CONTEXT_STATEMENT).digest('hex').slice(0, 12)}`;
+
+/** The context as batch steps: the prepared statement (set_config) or the validated literal statements (set_local). */
+function contextSteps(ctx: ContextValues, mode: ContextMode): BatchStep[] {
+  if (mode === 'set_local') return contextLiteralStatements(ctx, mode).map((text) => ({ text }));
+  return [{ name: CONTEXT_STATEMENT_NAME, text: CONTEXT_STATEMENT, values: [ctx.role, ...ctx.values] }];
+}
 
 /** The same context as statements with validated literals, for one simple-protocol round trip. */
 function contextLiteralStatements(ctx: ContextValues, mode: ContextMode): string[] {
@@ -432,7 +441,7 @@ function transactionConfig(options: WithTenantOptions) {
 
 const ISOLATION_LEVELS = new Set(['read committed', 'repeatable read', 'serializable']);
 
-// BEGIN with the requested characteristics; values are checked against fixed lists (they are inlined).
+// BEGIN with the requested characteristics; values are checked against fixed lists (they are written into the SQL).
 function beginStatement(options: WithTenantOptions): string {
   const parts = ['begin'];
   if (options.isolationLevel) {
@@ -459,8 +468,9 @@ interface PgPoolClient extends PgQueryable {
 
 let nodePgModule: Promise<typeof import('drizzle-orm/node-postgres')> | undefined;
 
-// node-postgres cannot pipeline, so BEGIN and the context travel in one simple-protocol query with
-// validated literals; the transaction is then driven by drizzle's own NodePgTransaction class.
+// node-postgres does not pipeline, so BEGIN and the context travel as one extended-protocol batch (the
+// context a statement prepared once per connection); the transaction is then driven by drizzle's own
+// NodePgTransaction class.
 async function withTenantNodePg<T>(
   db: AnyPgDatabase,
   tenantId: string,
@@ -491,7 +501,7 @@ async function withTenantNodePg<T>(
   let scope: Scope | undefined;
   try {
     try {
-      await client.query([beginStatement(options), ...contextLiteralStatements(ctx, mode)].join('; '));
+      await runBatch(client, [{ text: beginStatement(options) }, ...contextSteps(ctx, mode)], { resultIndex: -1 });
     } catch (error) {
       await rollbackQuietly(client).catch((e: Error) => (broken = e));
       throw mapContextError(tenantId, error);
@@ -624,11 +634,12 @@ async function withTenantGeneric<T>(
 
 /**
  * Runs ONE statement of the scoped builder in a tenant context, in one network round trip where the
- * driver allows: on node-postgres `<context>; <statement with inlined literals>` as one
- * simple-protocol query, which runs as one implicit transaction (`BEGIN ... COMMIT` around it when
- * isolationLevel or accessMode is given); on postgres.js BEGIN, the context, the statement and COMMIT pipelined on
- * a reserved connection. Inside an open {@link withTenant} scope (or on PGlite, or when the statement
- * cannot be inlined safely) it runs through withTenant. `statement` receives the drizzle session to
+ * driver allows: on node-postgres the context (a statement prepared once per connection) and the
+ * statement with its bound parameters as one extended-protocol batch, which runs as one implicit
+ * transaction (`BEGIN ... COMMIT` around it when isolationLevel, accessMode or set_local mode is
+ * given); on postgres.js BEGIN, the context, the statement and COMMIT pipelined on a reserved
+ * connection. Inside an open {@link withTenant} scope (or on PGlite, or for raw SQL holding several
+ * statements, which cannot be prepared) it runs through withTenant. `statement` receives the drizzle session to
  * prepare and execute the statement on, and must send exactly one query.
  *
  * @example
@@ -668,45 +679,15 @@ interface PgQueryConfig {
   rowMode?: 'array';
   types?: unknown;
 }
-interface CountingQuery {
-  completed: number;
-}
-interface PgSupport {
-  encoder: LiteralEncoder;
-  newQuery(config: PgQueryConfig, callback: (error: Error | null, results?: unknown) => void): CountingQuery;
+
+// Parse refuses several statements in one prepared statement (42601): such raw SQL runs in withTenant.
+function isMultiStatementRefusal(error: unknown): boolean {
+  return sqlStateOf(error) === '42601' && /multiple commands/i.test(String((error as Error)?.message ?? ''));
 }
 
-let pgSupport: Promise<PgSupport> | undefined;
-
-// node-postgres's own value preparation (pg/lib/utils) and a Query that counts completed statements,
-// so a failure can be attributed to the context or to the statement.
-async function loadPgSupport(): Promise<PgSupport> {
-  const utilsPath = 'pg/lib/utils.js'; // not in pg's type declarations
-  const [utilsModule, pgModule] = await Promise.all([import(utilsPath), import('pg')]);
-  // A CJS module: its module.exports is the default export (named-export detection varies by loader).
-  const utils = (utilsModule.default ?? utilsModule) as LiteralEncoder;
-  const pg = (pgModule as { default?: unknown }).default ?? pgModule;
-  const Query = (pg as { Query: new (config: object) => object }).Query;
-  class Counting extends (Query as new (config: object) => { handleCommandComplete(msg: unknown, con: unknown): void }) {
-    completed = 0;
-    override handleCommandComplete(msg: unknown, con: unknown): void {
-      this.completed++;
-      super.handleCommandComplete(msg, con);
-    }
-  }
-  return {
-    encoder: { prepareValue: utils.prepareValue, escapeLiteral: utils.escapeLiteral },
-    newQuery: (config, callback) => new Counting({ ...config, callback }),
-  };
-}
-
-// Thrown inside drizzle's execute when a statement cannot be inlined: nothing was sent, the caller
-// runs it through withTenant instead.
-class InlineRefused extends Error {}
-
-// node-postgres: one simple-protocol query `<context>; <statement>` (in BEGIN ... COMMIT when there are
-// transaction options), the statement's parameters inlined exactly as pg would bind them; its result
-// goes back to drizzle's own mapping.
+// node-postgres: one extended-protocol batch — [BEGIN], the context, the statement exactly as drizzle
+// would send it (Parse/Bind/Execute with its bound parameters), [COMMIT] — answered in one round trip;
+// its result goes back to drizzle's own mapping.
 async function statementNodePg<T>(
   db: AnyPgDatabase,
   tenantId: string,
@@ -720,15 +701,13 @@ async function statementNodePg<T>(
   const source = session.client as PgQueryable & { connect?: () => Promise<PgPoolClient> };
   const isPool = typeof source.connect === 'function' && isPoolLike(source);
   nodePgModule ??= import('drizzle-orm/node-postgres');
-  pgSupport ??= loadPgSupport();
-  const [{ NodePgSession }, support] = await Promise.all([nodePgModule, pgSupport]);
-  const context = contextLiteralStatements(ctx, mode);
-  // Several statements in one simple query run in one implicit transaction: the context is
-  // transaction-local to it, and an error skips the rest and rolls everything back. An explicit
-  // BEGIN ... COMMIT is used only to carry isolation level / access mode (it costs ~30 us of server CPU).
-  const explicit = begin !== 'begin';
-  const head = explicit ? [begin, ...context] : context;
-  const statementIndex = head.length; // results: [BEGIN], context..., statement, [COMMIT]
+  const { NodePgSession } = await nodePgModule;
+  // Without BEGIN the batch is one implicit transaction that ends at its Sync: the context is local to
+  // it and an error rolls everything back. An explicit BEGIN ... COMMIT carries isolation level or
+  // access mode, and is needed for SET LOCAL (outside a transaction block it only warns).
+  const explicit = begin !== 'begin' || mode === 'set_local';
+  const head: BatchStep[] = [...(explicit ? [{ text: begin }] : []), ...contextSteps(ctx, mode)];
+  const statementIndex = head.length;
   let used = false;
   let refused = false;
   let contextError: unknown;
@@ -737,30 +716,21 @@ async function statementNodePg<T>(
       if (used) throw new TenantContextError('A standalone scoped statement sends one query: group statements with tenantDb(...).transaction(fn).');
       used = true;
       const query = typeof config === 'string' ? { text: config } : config;
-      const inlined = inlineParams(support.encoder, query.text, values ?? []);
-      if (inlined === undefined) {
-        refused = true;
-        throw new InlineRefused('statement cannot be inlined');
-      }
+      const steps: BatchStep[] = [...head, { text: query.text, values: values ?? [], name: query.name }];
+      if (explicit) steps.push({ text: 'commit' });
       const client: PgQueryable = isPool ? await source.connect!() : source;
+      const progress = { completed: 0 };
       let broken: Error | undefined;
       try {
-        let submitted: CountingQuery | undefined;
-        const results = await new Promise<unknown>((resolve, reject) => {
-          submitted = support.newQuery(
-            { text: [...head, inlined, ...(explicit ? ['commit'] : [])].join('; '), rowMode: query.rowMode, types: query.types },
-            (error, res) => (error ? reject(error) : resolve(res)),
-          );
-          void client.query(submitted as never);
-        }).catch(async (error: unknown) => {
-          // Not a server error (a broken connection): the pool must discard this client.
-          if (!sqlStateOf(error)) broken = error instanceof Error ? error : new Error(String(error));
-          // An explicit BEGIN leaves an aborted block open unless COMMIT was reached.
-          else if (explicit) await rollbackQuietly(client).catch((e: Error) => (broken = e));
-          if ((submitted?.completed ?? 0) < statementIndex) contextError = mapContextError(tenantId, error);
-          throw error;
-        });
-        return (results as unknown[])[statementIndex];
+        return await runBatch(client, steps, { resultIndex: statementIndex, rowMode: query.rowMode, types: query.types, progress });
+      } catch (error) {
+        // Not a server error (a broken connection): the pool must discard this client.
+        if (!sqlStateOf(error)) broken = error instanceof Error ? error : new Error(String(error));
+        // An explicit BEGIN leaves an aborted block open unless COMMIT was reached.
+        else if (explicit) await rollbackQuietly(client).catch((e: Error) => (broken = e));
+        if (progress.completed < statementIndex) contextError = mapContextError(tenantId, error);
+        else if (!values?.length && isMultiStatementRefusal(error)) refused = true;
+        throw error;
       } finally {
         if (isPool) (client as PgPoolClient).release(broken ?? false);
       }

@@ -131,4 +131,3 @@ export {
   PermissionDeniedError,
   VersionConflictError,
 } from '../errors.js';
-export { scanPlaceholders, inlineParams, literalOf, type PlaceholderScan, type LiteralEncoder } from './inline-params.js';

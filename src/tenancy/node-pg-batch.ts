@@ -1,0 +1,182 @@
+// One extended-protocol batch on a node-postgres client: several statements written at once and
+// answered in one round trip (one Sync), so a tenant context travels with its statement. node-postgres
+// has no pipelining of its own; this is a Submittable that writes Parse/Bind/Execute per statement.
+
+/** One statement of a batch. */
+export interface BatchStep {
+  text: string;
+  /** Bound parameters, prepared as node-postgres prepares them. */
+  values?: readonly unknown[];
+  /** Prepared once per connection under this name (else parsed unnamed each time). */
+  name?: string;
+}
+
+/** What a batch needs from the caller: where its one result goes and how rows are parsed. */
+export interface BatchOptions {
+  /** Index of the step whose rows are returned (described and parsed); -1 for none. */
+  resultIndex: number;
+  rowMode?: 'array';
+  types?: unknown;
+  /** Receives the number of steps that completed, so a failure can be attributed to its step. */
+  progress?: { completed: number };
+}
+
+interface PgConnection {
+  stream: { cork?: () => void; uncork?: () => void };
+  parse(query: { text: string; name: string }): void;
+  bind(config: { portal: string; statement: string; values: unknown[] }): void;
+  describe(msg: { type: 'P'; name: string }): void;
+  execute(config: { portal: string }): void;
+  close(msg: { type: 'S'; name: string }): void;
+  sync(): void;
+}
+
+interface PgClientLike {
+  query(submittable: object): unknown;
+}
+
+interface PgRuntime {
+  prepareValue(value: unknown): unknown;
+  Batch: new (steps: BatchStep[], options: BatchOptions, done: (error: unknown, result?: unknown) => void) => {
+    completed: number;
+  };
+}
+
+// Names prepared on each connection (pg's Connection object), confirmed by a batch that succeeded.
+const preparedNames = new WeakMap<object, Set<string>>();
+
+const INVALID_STATEMENT_NAME = '26000';
+
+let runtime: Promise<PgRuntime> | undefined;
+
+// node-postgres's Query (result handling) and value preparation (pg/lib/utils), loaded on first use
+// because pg is an optional peer.
+async function loadRuntime(): Promise<PgRuntime> {
+  const utilsPath = 'pg/lib/utils.js'; // not in pg's type declarations
+  const [utilsModule, pgModule] = await Promise.all([import(utilsPath), import('pg')]);
+  // A CJS module: its module.exports is the default export (named-export detection varies by loader).
+  const utils = (utilsModule.default ?? utilsModule) as { prepareValue(value: unknown): unknown };
+  const pg = ((pgModule as { default?: unknown }).default ?? pgModule) as { Query: new (config: object) => object };
+  type QueryBase = {
+    handleRowDescription(msg: unknown): void;
+    handleDataRow(msg: unknown): void;
+    handleCommandComplete(msg: unknown, connection: unknown): void;
+    handleEmptyQuery(connection: unknown): void;
+    handleReadyForQuery(connection: unknown): void;
+  };
+  const Query = pg.Query as unknown as new (config: object) => QueryBase;
+
+  class Batch extends Query {
+    /** Steps that finished (CommandComplete or EmptyQueryResponse), to attribute a failure. */
+    completed = 0;
+    private readonly names: string[] = [];
+    private connection?: PgConnection;
+    private readonly values: unknown[][];
+
+    constructor(
+      private readonly steps: BatchStep[],
+      private readonly options: BatchOptions,
+      done: (error: unknown, result?: unknown) => void,
+    ) {
+      super({ rowMode: options.rowMode, types: options.types, callback: done });
+      // Prepared before anything is written: a value that cannot be sent fails the call, not the connection.
+      this.values = steps.map((step) => (step.values ?? []).map((value) => utils.prepareValue(value)));
+    }
+
+    override handleRowDescription(msg: unknown): void {
+      if (this.completed === this.options.resultIndex) super.handleRowDescription(msg);
+    }
+
+    override handleDataRow(msg: unknown): void {
+      if (this.completed === this.options.resultIndex) super.handleDataRow(msg);
+    }
+
+    override handleCommandComplete(msg: unknown, connection: unknown): void {
+      if (this.completed === this.options.resultIndex) super.handleCommandComplete(msg, connection);
+      this.completed++;
+    }
+
+    override handleEmptyQuery(connection: unknown): void {
+      this.completed++;
+      super.handleEmptyQuery(connection);
+    }
+
+    override handleReadyForQuery(connection: unknown): void {
+      // Only reached without an error: the names parsed by this batch now exist on the server.
+      if (this.connection && this.names.length) {
+        const names = preparedNames.get(this.connection) ?? new Set<string>();
+        for (const name of this.names) names.add(name);
+        preparedNames.set(this.connection, names);
+      }
+      super.handleReadyForQuery(connection);
+    }
+
+    /** Called by the client when it is this batch's turn: writes every message, then one Sync. */
+    submit(connection: PgConnection): null {
+      this.connection = connection;
+      const known = preparedNames.get(connection);
+      connection.stream.cork?.();
+      try {
+        this.steps.forEach((step, i) => {
+          const name = step.name ?? '';
+          if (!name || !known?.has(name)) {
+            // Close first: a statement left by a failed batch would make Parse fail with 42P05.
+            if (name) {
+              connection.close({ type: 'S', name });
+              this.names.push(name);
+              known?.delete(name);
+            }
+            connection.parse({ text: step.text, name });
+          }
+          connection.bind({ portal: '', statement: name, values: this.values[i]! });
+          if (i === this.options.resultIndex) connection.describe({ type: 'P', name: '' });
+          connection.execute({ portal: '' });
+        });
+        connection.sync();
+      } finally {
+        connection.stream.uncork?.();
+      }
+      return null;
+    }
+  }
+  return { prepareValue: utils.prepareValue, Batch };
+}
+
+/**
+ * Sends `steps` as one extended-protocol batch on a node-postgres client (a checked-out pool client
+ * or a Client) and resolves with the pg Result of `options.resultIndex` (undefined for -1). On failure it
+ * rejects with the server's error and `options.progress.completed` tells how many steps finished. Without an explicit BEGIN the
+ * steps run in one implicit transaction that ends at the Sync; an error skips the remaining steps
+ * and rolls them back. A named statement the server no longer knows (DISCARD ALL, a pooler) is
+ * prepared again and the batch retried once, when nothing but BEGIN ran before it (rolled back first).
+ * Internal to the tenancy module (withTenant and the scoped builder use it).
+ */
+export async function runBatch(client: object, steps: BatchStep[], options: BatchOptions): Promise<unknown> {
+  runtime ??= loadRuntime();
+  const { Batch } = await runtime;
+  for (let attempt = 0; ; attempt++) {
+    let batch: { completed: number } | undefined;
+    try {
+      const result = await new Promise<unknown>((resolve, reject) => {
+        batch = new Batch(steps, options, (error, res) => (error ? reject(error) : resolve(res)));
+        void Promise.resolve((client as PgClientLike).query(batch as object)).catch(() => {});
+      });
+      if (options.progress) options.progress.completed = steps.length;
+      return options.resultIndex < 0 ? undefined : result;
+    } catch (error) {
+      const completed = batch?.completed ?? 0;
+      if (options.progress) options.progress.completed = completed;
+      const connection = (client as { connection?: object }).connection;
+      // A failed batch may have left its named statements half-made: prepare them again next time.
+      if (connection) for (const step of steps) if (step.name) preparedNames.get(connection)?.delete(step.name);
+      const state = (error as { code?: unknown } | null)?.code;
+      // Nothing but BEGIN ran before the forgotten statement: roll that back and send the batch again.
+      const onlyBegin = steps.slice(0, completed).every((step) => /^begin\b/i.test(step.text));
+      if (state === INVALID_STATEMENT_NAME && onlyBegin && attempt === 0) {
+        if (completed > 0) await (client as { query(text: string): Promise<unknown> }).query('rollback');
+        continue;
+      }
+      throw error;
+    }
+  }
+}
