@@ -178,8 +178,9 @@ describe.each(['pg', 'pglite'] as const)('audit trigger on %s', (driver) => {
     );
     expect(fns.map((f) => [f.name, f.definer, f.config])).toEqual([
       // enable_nestloop=off (migration tenancy_audit_join_rules): the old/new transition-table join
-      // of a bulk UPDATE must not be planned as a nested loop (O(N^2)).
-      ['stocksync_audit_changes', true, ['search_path=pg_catalog, pg_temp', 'enable_nestloop=off']],
+      // of a bulk UPDATE must not be planned as a nested loop (O(N^2)); jit=off (tenancy_audit_jit_rules):
+      // that switch costs plans ~1e10, which would JIT-compile every audited UPDATE (~250 ms).
+      ['stocksync_audit_changes', true, ['search_path=pg_catalog, pg_temp', 'enable_nestloop=off', 'jit=off']],
       ['stocksync_audit_event', true, ['search_path=pg_catalog, pg_temp']],
     ]);
     expect(fns[1]!.public_exec).toBe(false);
