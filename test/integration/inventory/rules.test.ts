@@ -280,6 +280,51 @@ describe('inventory orders', () => {
     const [after] = await tq<{ driver_id: string | null; tenant_id: string }>(r.pool, A.tenantId, `select driver_id, tenant_id from inventory_orders where id = $1`, [o!.id]);
     expect(after).toEqual({ driver_id: null, tenant_id: A.tenantId });
   });
+
+  it('recomputes totals once per statement: multi-order inserts, quantity updates, items moved between orders, deletes; unchanged totals are not rewritten', async () => {
+    const l = await location(A.tenantId, 'L-TOT');
+    const p = await product(A.tenantId, 'TOT-1');
+    const p2 = await product(A.tenantId, 'TOT-2');
+    const { buyerId } = await parties(A.tenantId);
+    const order = async (n: string) =>
+      (
+        await tq<{ id: string }>(
+          r.pool,
+          A.tenantId,
+          `insert into inventory_orders (tenant_id, order_number, kind, location_id, buyer_id) values ($1, $2, 'sale', $3, $4) returning id`,
+          [A.tenantId, n, l, buyerId],
+        )
+      )[0]!.id;
+    const o1 = await order('TOT-A');
+    const o2 = await order('TOT-B');
+    const totals = async () =>
+      Object.fromEntries(
+        (
+          await tq<{ id: string; total_cents: number; updated_at: Date }>(
+            r.pool,
+            A.tenantId,
+            `select id, total_cents, updated_at from inventory_orders where id = any($1::uuid[])`,
+            [[o1, o2]],
+          )
+        ).map((row) => [row.id === o1 ? 'a' : 'b', row.total_cents]),
+      );
+    // One statement, items of two orders.
+    await tq(r.pool, A.tenantId, `insert into inventory_order_items (tenant_id, order_id, product_id, quantity, unit_price_cents)
+      values ($1, $2, $4, 2, 100), ($1, $2, $5, 1, 50), ($1, $3, $4, 5, 10)`, [A.tenantId, o1, o2, p, p2]);
+    expect(await totals()).toEqual({ a: 250, b: 50 });
+    await tq(r.pool, A.tenantId, `update inventory_order_items set quantity = quantity + 1 where order_id = any($1::uuid[])`, [[o1, o2]]);
+    expect(await totals()).toEqual({ a: 400, b: 60 });
+    // Moving an item recomputes the order it left and the order it joined.
+    await tq(r.pool, A.tenantId, `update inventory_order_items set order_id = $2 where order_id = $1 and product_id = $3`, [o1, o2, p2]);
+    expect(await totals()).toEqual({ a: 300, b: 160 });
+    const stamp = async (id: string) =>
+      (await tq<{ updated_at: Date }>(r.pool, A.tenantId, `select updated_at from inventory_orders where id = $1`, [id]))[0]!.updated_at.getTime();
+    const before = await stamp(o2);
+    await tq(r.pool, A.tenantId, `update inventory_order_items set quantity = quantity where order_id = $1`, [o2]);
+    expect(await stamp(o2)).toBe(before);
+    await tq(r.pool, A.tenantId, `delete from inventory_order_items where order_id = any($1::uuid[])`, [[o1, o2]]);
+    expect(await totals()).toEqual({ a: 0, b: 0 });
+  });
 });
 
 describe('tenant purge', () => {
