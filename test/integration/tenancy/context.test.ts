@@ -155,6 +155,21 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('withTenant on %s', (driver
     expect(ran).toBe(false);
   });
 
+  it('the status check runs as the caller: inside one tenant it cannot probe another tenant', async () => {
+    // B exists and SUSPENDED is suspended, but from A's context both read as unknown: the check
+    // sees only the context's own tenant row (tenants policy), so it leaks no other tenant's status.
+    for (const other of [B, SUSPENDED]) {
+      const probe = withTenant(h.db, A, (tx) => tx.execute(sql`select stocksync_check_tenant(${other}::uuid)`));
+      expect(sqlStateOf(await probe.catch((e: unknown) => e))).toBe('ST404');
+    }
+    const [own] = rowsOf<{ ok: boolean }>(await withTenant(h.db, A, (tx) => tx.execute(sql`select stocksync_check_tenant(${A}::uuid) as ok`)));
+    expect(own).toEqual({ ok: true });
+    const [fn] = rowsOf<{ definer: boolean; config: string[] | null }>(
+      await h.admin.execute(sql`select prosecdef as definer, proconfig as config from pg_proc where proname = 'stocksync_check_tenant'`),
+    );
+    expect(fn).toEqual({ definer: false, config: null });
+  });
+
   it('a refused context fails closed even when the first statement was pipelined with it', async () => {
     const result = await withTenant(h.db, SUSPENDED, async (tx) => tx.select().from(users)).catch((e: unknown) => e);
     expect(result).toBeInstanceOf(TenantUnavailableError);
