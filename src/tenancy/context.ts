@@ -685,9 +685,10 @@ function isMultiStatementRefusal(error: unknown): boolean {
   return sqlStateOf(error) === '42601' && /multiple commands/i.test(String((error as Error)?.message ?? ''));
 }
 
-// node-postgres: one extended-protocol batch — [BEGIN], the context, the statement exactly as drizzle
-// would send it (Parse/Bind/Execute with its bound parameters), [COMMIT] — answered in one round trip;
-// its result goes back to drizzle's own mapping.
+// node-postgres: one extended-protocol batch — [BEGIN], the context, the statement with its bound
+// parameters exactly as drizzle binds them, [COMMIT] — answered in one round trip; its result goes back
+// to drizzle's own mapping. The statement is prepared on the connection (a cache of the most recently
+// used texts), so a repeated statement skips parsing and planning.
 async function statementNodePg<T>(
   db: AnyPgDatabase,
   tenantId: string,
@@ -716,7 +717,8 @@ async function statementNodePg<T>(
       if (used) throw new TenantContextError('A standalone scoped statement sends one query: group statements with tenantDb(...).transaction(fn).');
       used = true;
       const query = typeof config === 'string' ? { text: config } : config;
-      const steps: BatchStep[] = [...head, { text: query.text, values: values ?? [], name: query.name }];
+      // Prepared per connection (as postgres.js does by default): repeated statements skip parse and plan.
+      const steps: BatchStep[] = [...head, { text: query.text, values: values ?? [], name: query.name, prepare: !query.name }];
       if (explicit) steps.push({ text: 'commit' });
       const client: PgQueryable = isPool ? await source.connect!() : source;
       const progress = { completed: 0 };

@@ -9,7 +9,12 @@ export interface BatchStep {
   values?: readonly unknown[];
   /** Prepared once per connection under this name (else parsed unnamed each time). */
   name?: string;
+  /** Prepared once per connection under a name the connection's statement cache gives its text. */
+  prepare?: boolean;
 }
+
+/** How many statements of the scoped builder each connection keeps prepared (least recently used go first). */
+export const PREPARED_STATEMENTS_PER_CONNECTION = 100;
 
 /** What a batch needs from the caller: where its one result goes and how rows are parsed. */
 export interface BatchOptions {
@@ -35,17 +40,59 @@ interface PgClientLike {
   query(submittable: object): unknown;
 }
 
-interface PgRuntime {
-  prepareValue(value: unknown): unknown;
-  Batch: new (steps: BatchStep[], options: BatchOptions, done: (error: unknown, result?: unknown) => void) => {
-    completed: number;
-  };
+interface BatchState {
+  completed: number;
+  readonly names: string[];
+  readonly used: string[];
+  connection?: object;
 }
 
-// Names prepared on each connection (pg's Connection object), confirmed by a batch that succeeded.
-const preparedNames = new WeakMap<object, Set<string>>();
+interface PgRuntime {
+  prepareValue(value: unknown): unknown;
+  Batch: new (steps: BatchStep[], options: BatchOptions, done: (error: unknown, result?: unknown) => void) => BatchState;
+}
 
+// What is prepared on one connection (pg's Connection object): names confirmed by a batch that
+// succeeded, and the names given to statement texts, least recently used first.
+class StatementCache {
+  readonly confirmed = new Set<string>();
+  private readonly byText = new Map<string, string>();
+  private next = 0;
+
+  /** The name for a statement text, and the names evicted to make room (to close on the server). */
+  nameFor(text: string): { name: string; evicted?: string } {
+    const known = this.byText.get(text);
+    if (known !== undefined) {
+      this.byText.delete(text);
+      this.byText.set(text, known);
+      return { name: known };
+    }
+    const name = `stocksync_q${++this.next}`;
+    this.byText.set(text, name);
+    if (this.byText.size <= PREPARED_STATEMENTS_PER_CONNECTION) return { name };
+    const [oldestText, evicted] = this.byText.entries().next().value as [string, string];
+    this.byText.delete(oldestText);
+    this.confirmed.delete(evicted);
+    return { name, evicted };
+  }
+
+  /** Forgets a name (the server may not have it): it is closed and parsed again on next use. */
+  forget(name: string): void {
+    this.confirmed.delete(name);
+  }
+}
+
+const caches = new WeakMap<object, StatementCache>();
+
+function cacheOf(connection: object): StatementCache {
+  let cache = caches.get(connection);
+  if (!cache) caches.set(connection, (cache = new StatementCache()));
+  return cache;
+}
+
+// The server forgot a prepared statement (DISCARD ALL, a pooler) or a table changed under one.
 const INVALID_STATEMENT_NAME = '26000';
+const CACHED_PLAN_CHANGED = '0A000';
 
 let runtime: Promise<PgRuntime> | undefined;
 
@@ -69,8 +116,10 @@ async function loadRuntime(): Promise<PgRuntime> {
   class Batch extends Query {
     /** Steps that finished (CommandComplete or EmptyQueryResponse), to attribute a failure. */
     completed = 0;
-    private readonly names: string[] = [];
-    private connection?: PgConnection;
+    /** Names this batch parsed (confirmed once it succeeds) and every name it used. */
+    readonly names: string[] = [];
+    readonly used: string[] = [];
+    connection?: PgConnection;
     private readonly values: unknown[][];
 
     constructor(
@@ -103,10 +152,9 @@ async function loadRuntime(): Promise<PgRuntime> {
 
     override handleReadyForQuery(connection: unknown): void {
       // Only reached without an error: the names parsed by this batch now exist on the server.
-      if (this.connection && this.names.length) {
-        const names = preparedNames.get(this.connection) ?? new Set<string>();
-        for (const name of this.names) names.add(name);
-        preparedNames.set(this.connection, names);
+      if (this.connection) {
+        const cache = cacheOf(this.connection);
+        for (const name of this.names) cache.confirmed.add(name);
       }
       super.handleReadyForQuery(connection);
     }
@@ -114,17 +162,22 @@ async function loadRuntime(): Promise<PgRuntime> {
     /** Called by the client when it is this batch's turn: writes every message, then one Sync. */
     submit(connection: PgConnection): null {
       this.connection = connection;
-      const known = preparedNames.get(connection);
+      const cache = cacheOf(connection);
       connection.stream.cork?.();
       try {
         this.steps.forEach((step, i) => {
-          const name = step.name ?? '';
-          if (!name || !known?.has(name)) {
+          let name = step.name ?? '';
+          if (step.prepare && !name) {
+            const given = cache.nameFor(step.text);
+            name = given.name;
+            if (given.evicted) connection.close({ type: 'S', name: given.evicted });
+          }
+          if (name) this.used.push(name);
+          if (!name || !cache.confirmed.has(name)) {
             // Close first: a statement left by a failed batch would make Parse fail with 42P05.
             if (name) {
               connection.close({ type: 'S', name });
               this.names.push(name);
-              known?.delete(name);
             }
             connection.parse({ text: step.text, name });
           }
@@ -138,6 +191,7 @@ async function loadRuntime(): Promise<PgRuntime> {
       }
       return null;
     }
+
   }
   return { prepareValue: utils.prepareValue, Batch };
 }
@@ -148,14 +202,15 @@ async function loadRuntime(): Promise<PgRuntime> {
  * rejects with the server's error and `options.progress.completed` tells how many steps finished. Without an explicit BEGIN the
  * steps run in one implicit transaction that ends at the Sync; an error skips the remaining steps
  * and rolls them back. A named statement the server no longer knows (DISCARD ALL, a pooler) is
- * prepared again and the batch retried once, when nothing but BEGIN ran before it (rolled back first).
+ * prepared again and the batch retried once (so is one whose table changed under a prepared
+ * statement, 0A000): the whole batch is one transaction, rolled back before the retry.
  * Internal to the tenancy module (withTenant and the scoped builder use it).
  */
 export async function runBatch(client: object, steps: BatchStep[], options: BatchOptions): Promise<unknown> {
   runtime ??= loadRuntime();
   const { Batch } = await runtime;
   for (let attempt = 0; ; attempt++) {
-    let batch: { completed: number } | undefined;
+    let batch: BatchState | undefined;
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
         batch = new Batch(steps, options, (error, res) => (error ? reject(error) : resolve(res)));
@@ -166,15 +221,22 @@ export async function runBatch(client: object, steps: BatchStep[], options: Batc
     } catch (error) {
       const completed = batch?.completed ?? 0;
       if (options.progress) options.progress.completed = completed;
-      const connection = (client as { connection?: object }).connection;
-      // A failed batch may have left its named statements half-made: prepare them again next time.
-      if (connection) for (const step of steps) if (step.name) preparedNames.get(connection)?.delete(step.name);
+      const cache = batch?.connection ? caches.get(batch.connection) : undefined;
+      // Statements parsed by a failed batch may not exist: they are closed and parsed again next time.
+      for (const name of batch?.names ?? []) cache?.forget(name);
       const state = (error as { code?: unknown } | null)?.code;
-      // Nothing but BEGIN ran before the forgotten statement: roll that back and send the batch again.
-      const onlyBegin = steps.slice(0, completed).every((step) => /^begin\b/i.test(step.text));
-      if (state === INVALID_STATEMENT_NAME && onlyBegin && attempt === 0) {
-        if (completed > 0) await (client as { query(text: string): Promise<unknown> }).query('rollback');
-        continue;
+      const message = String((error as { message?: unknown } | null)?.message ?? '');
+      const lost = state === INVALID_STATEMENT_NAME || (state === CACHED_PLAN_CHANGED && /cached plan/i.test(message));
+      if (lost) {
+        for (const name of batch?.used ?? []) cache?.forget(name);
+        // The batch was one transaction and nothing of it stays: implicit ones end with the Sync,
+        // an explicit BEGIN is rolled back here. Then it is sent again, with fresh statements.
+        if (attempt === 0) {
+          if (completed > 0 && /^begin\b/i.test(steps[0]?.text ?? '')) {
+            await (client as { query(text: string): Promise<unknown> }).query('rollback');
+          }
+          continue;
+        }
       }
       throw error;
     }

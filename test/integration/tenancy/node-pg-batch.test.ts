@@ -6,7 +6,8 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/connection.js';
 import * as schema from '../../../src/schema/index.js';
-import { tasks, tenants, projects, users } from '../../../src/schema/index.js';
+import { tasks, teams, tenants, projects, users } from '../../../src/schema/index.js';
+import { PREPARED_STATEMENTS_PER_CONNECTION } from '../../../src/tenancy/node-pg-batch.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
@@ -91,6 +92,38 @@ describe('the context batch on one node-postgres connection', () => {
     expect(await byId.execute({ id: alice })).toEqual([{ id: alice }]);
     expect(await byId.execute({ id: uuidv7() })).toEqual([]);
     expect(await byId.execute({ id: alice })).toEqual([{ id: alice }]);
+  });
+
+  const statementCount = async () =>
+    rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_prepared_statements where name like 'stocksync_q%'`))[0]!.n;
+
+  it('prepares each statement text once per connection, and keeps at most the most recently used ones', async () => {
+    await db.execute(sql`deallocate all`);
+    const t = tenantDb(db, A);
+    for (let i = 0; i < 3; i++) await t.select().from(users).where(eq(users.id, alice));
+    expect(await statementCount()).toBe(1);
+    await t.select({ email: users.email }).from(users);
+    expect(await statementCount()).toBe(2);
+    for (let i = 0; i < PREPARED_STATEMENTS_PER_CONNECTION + 5; i++) {
+      expect(rowsOf(await t.execute(sql.raw(`select ${i} as n`)))).toEqual([{ n: i }]);
+    }
+    expect(await statementCount()).toBe(PREPARED_STATEMENTS_PER_CONNECTION);
+    // The evicted ones are prepared again when they come back.
+    expect((await t.select().from(users).where(eq(users.id, alice))).map((u) => u.id)).toEqual([alice]);
+    expect(await statementCount()).toBe(PREPARED_STATEMENTS_PER_CONNECTION);
+  });
+
+  it('a table changed under a prepared statement is planned again (0A000), in the same call', async () => {
+    const t = tenantDb(db, A);
+    await t.insert(teams).values({ name: 'prepared' });
+    const read = () => t.execute(sql`select * from teams where name = ${'prepared'}`);
+    expect(Object.keys(rowsOf<Record<string, unknown>>(await read())[0]!)).not.toContain('batch_extra');
+    await test.db.execute(sql`alter table teams add column batch_extra integer not null default 7`);
+    try {
+      expect(rowsOf<Record<string, unknown>>(await read())[0]).toMatchObject({ name: 'prepared', batch_extra: 7 });
+    } finally {
+      await test.db.execute(sql`alter table teams drop column batch_extra`);
+    }
   });
 
   it('a value that cannot be sent fails the call and leaves the connection usable', async () => {
