@@ -10,7 +10,7 @@ import type { BenchContext } from './lib/context.js';
 import { loadTasks } from './lib/fixtures.js';
 import { ratioFigure, sideBySide, type Figure } from './lib/measure.js';
 
-export const keys = ['scoped_vs_raw_point', 'scoped_vs_raw_list', 'scoped_vs_raw_insert', 'naive_context_vs_raw'];
+export const keys = ['scoped_vs_raw_point', 'scoped_vs_raw_list', 'scoped_vs_raw_insert', 'naive_context_vs_raw', 'scoped_vs_prepared_point'];
 
 const BATCH = 20; // queries per timed sample, so timer resolution does not dominate
 
@@ -90,6 +90,34 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         );
         figures.push(
           ratioFigure(`scoped_vs_raw_insert${suffix}`, `insert one task through the builder (${label})`, insert, 'plain drizzle insert', { max: 1.15, text: '<= 1.15' }),
+        );
+
+        // Both sides prepared with drizzle's .prepare() (built once, executed with new values), so
+        // neither pays drizzle's query building: what remains is the context and RLS.
+        const prepared = db
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.tenantId, sql.placeholder('tenant')), eq(tasks.id, sql.placeholder('task'))))
+          .prepare(`bench_point${suffix}`);
+        const scopedPrepared = new Map(
+          fixture.tenantIds.map((tenant, t) => [
+            tenant,
+            tenantDb(db, tenant).select().from(tasks).where(eq(tasks.id, sql.placeholder('task'))).prepare(`bench_scoped_point${suffix}_${t}`),
+          ]),
+        );
+        const versusPrepared = await sideBySide(
+          batch(() => {
+            const p = pick();
+            return scopedPrepared.get(p.tenant)!.execute({ task: p.task });
+          }),
+          batch(() => {
+            const p = pick();
+            return prepared.execute({ tenant: p.tenant, task: p.task });
+          }),
+          rounds,
+        );
+        figures.push(
+          ratioFigure(`scoped_vs_prepared_point${suffix}`, `prepared scoped point lookup against a prepared plain one (${label})`, versusPrepared, 'drizzle .prepare()d lookup with tenant_id filter'),
         );
 
         // The naive way: four awaited round trips (BEGIN, set_config, query, COMMIT).
