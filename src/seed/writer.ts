@@ -1,5 +1,7 @@
 // Bulk loading of generated rows: a batch collects rows per table, then one transaction writes them
 // in foreign-key order, with COPY (node-postgres, postgres.js, PGlite) or multi-row INSERTs.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { getTableColumns, getTableName, is, sql, type SQL, type Table } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
 import { getTableConfig, PgDialect, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
@@ -567,8 +569,6 @@ async function copyRows(db: Database, ordered: Array<[PgTable, AnyRow[]]>, work:
 }
 
 async function pipeChunks(stream: NodeJS.WritableStream, plan: CopyPlan, rows: AnyRow[]): Promise<void> {
-  const { Readable } = await import('node:stream');
-  const { pipeline } = await import('node:stream/promises');
   function* chunks() {
     for (let i = 0; i < rows.length; i += COPY_CHUNK) yield plan.encode(rows.slice(i, i + COPY_CHUNK));
   }
