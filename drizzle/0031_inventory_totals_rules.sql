@@ -8,27 +8,27 @@ DROP FUNCTION IF EXISTS stocksync_inventory_order_items_total();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION stocksync_inventory_order_items_totals() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  v_tenants uuid[];
+  v_orders uuid[];
 BEGIN
+  -- The orders the statement touched (an updated item may have moved: both orders count).
   IF TG_OP = 'INSERT' THEN
-    UPDATE inventory_orders o SET total_cents = t.total
-      FROM (SELECT c.tenant_id, c.order_id, coalesce((SELECT sum(i.line_total_cents) FROM inventory_order_items i
-                                                      WHERE i.tenant_id = c.tenant_id AND i.order_id = c.order_id), 0) AS total
-              FROM (SELECT DISTINCT tenant_id, order_id FROM items_new_rows) c) t
-     WHERE o.tenant_id = t.tenant_id AND o.id = t.order_id AND o.total_cents IS DISTINCT FROM t.total;
+    SELECT array_agg(tenant_id), array_agg(order_id) INTO v_tenants, v_orders
+      FROM (SELECT DISTINCT tenant_id, order_id FROM items_new_rows) c;
   ELSIF TG_OP = 'DELETE' THEN
-    UPDATE inventory_orders o SET total_cents = t.total
-      FROM (SELECT c.tenant_id, c.order_id, coalesce((SELECT sum(i.line_total_cents) FROM inventory_order_items i
-                                                      WHERE i.tenant_id = c.tenant_id AND i.order_id = c.order_id), 0) AS total
-              FROM (SELECT DISTINCT tenant_id, order_id FROM items_old_rows) c) t
-     WHERE o.tenant_id = t.tenant_id AND o.id = t.order_id AND o.total_cents IS DISTINCT FROM t.total;
+    SELECT array_agg(tenant_id), array_agg(order_id) INTO v_tenants, v_orders
+      FROM (SELECT DISTINCT tenant_id, order_id FROM items_old_rows) c;
   ELSE
-    -- An item may move to another order: both orders are recomputed.
-    UPDATE inventory_orders o SET total_cents = t.total
-      FROM (SELECT c.tenant_id, c.order_id, coalesce((SELECT sum(i.line_total_cents) FROM inventory_order_items i
-                                                      WHERE i.tenant_id = c.tenant_id AND i.order_id = c.order_id), 0) AS total
-              FROM (SELECT tenant_id, order_id FROM items_new_rows UNION SELECT tenant_id, order_id FROM items_old_rows) c) t
-     WHERE o.tenant_id = t.tenant_id AND o.id = t.order_id AND o.total_cents IS DISTINCT FROM t.total;
+    SELECT array_agg(tenant_id), array_agg(order_id) INTO v_tenants, v_orders
+      FROM (SELECT tenant_id, order_id FROM items_new_rows UNION SELECT tenant_id, order_id FROM items_old_rows) c;
   END IF;
+  UPDATE inventory_orders o SET total_cents = t.total
+    FROM (SELECT c.tenant_id, c.order_id,
+                 coalesce((SELECT sum(i.line_total_cents) FROM inventory_order_items i
+                            WHERE i.tenant_id = c.tenant_id AND i.order_id = c.order_id), 0) AS total
+            FROM unnest(v_tenants, v_orders) AS c(tenant_id, order_id)) t
+   WHERE o.tenant_id = t.tenant_id AND o.id = t.order_id AND o.total_cents IS DISTINCT FROM t.total;
   RETURN NULL;
 END
 $$;
