@@ -31,6 +31,16 @@ const HOSTILE = [
   ' ',
 ];
 
+// A test database holding one tenant (and, given one, its user), and a node-postgres pool of one
+// connection on it, so every statement runs on the same connection.
+async function openOneConnection(slug: string, tenantId: string, userId?: string) {
+  const test = await createTestDatabase({ driver: 'pg', max: 1 });
+  await test.db.insert(tenants).values({ id: tenantId, name: 'A', slug, email: 'a@a.test' });
+  if (userId) await test.db.insert(users).values({ tenantId, id: userId, email: 'alice@a.test', role: 'owner' });
+  const handle = await openDatabase({ url: test.url, driver: 'pg', max: 1 });
+  return { test, db: handle.db, close: handle.close };
+}
+
 describe('the context batch on one node-postgres connection', () => {
   let test: TestDatabase;
   let db: Database;
@@ -39,12 +49,7 @@ describe('the context batch on one node-postgres connection', () => {
   const alice = uuidv7();
 
   beforeAll(async () => {
-    test = await createTestDatabase({ driver: 'pg', max: 1 });
-    await test.db.insert(tenants).values({ id: A, name: 'A', slug: 'batch-a', email: 'a@a.test' });
-    await test.db.insert(users).values({ tenantId: A, id: alice, email: 'alice@a.test', role: 'owner' });
-    const handle = await openDatabase({ url: test.url, driver: 'pg', max: 1 });
-    db = handle.db;
-    close = handle.close;
+    ({ test, db, close } = await openOneConnection('batch-a', A, alice));
   });
   afterAll(async () => {
     await close?.();
@@ -142,11 +147,7 @@ describe('every column type of the schema round-trips identically through a stan
   const A = uuidv7();
 
   beforeAll(async () => {
-    test = await createTestDatabase({ driver: 'pg', max: 1 });
-    await test.db.insert(tenants).values({ id: A, name: 'A', slug: 'batch-types-a', email: 'a@a.test' });
-    const handle = await openDatabase({ url: test.url, driver: 'pg', max: 1 });
-    db = handle.db;
-    close = handle.close;
+    ({ test, db, close } = await openOneConnection('batch-types-a', A));
   });
   afterAll(async () => {
     await close?.();
