@@ -9,7 +9,7 @@ import type { BenchContext } from './lib/context.js';
 import { loadTasks, type TaskFixture } from './lib/fixtures.js';
 import { ratioFigure, sideBySide, type Figure } from './lib/measure.js';
 
-export const keys = ['tenants_10k_vs_10'];
+export const keys = ['tenants_10k_vs_10', 'tenants_10k_vs_10_postgresjs'];
 const BATCH = 20;
 
 export async function run(ctx: BenchContext): Promise<Figure[]> {
@@ -21,37 +21,44 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
     ctx.log(`tenants_10k_vs_10: loading ${totalRows} tasks for 10 tenants and for ${manyTenants} tenants`);
     const fewFixture = await loadTasks(few.url, 10, 1, totalRows / 10);
     const manyFixture = await loadTasks(many.url, manyTenants, 1, totalRows / manyTenants);
-    const fewDb = await openDatabase({ url: few.url, max: 4 });
-    const manyDb = await openDatabase({ url: many.url, max: 4 });
-    try {
-      const lister = (db: typeof fewDb.db, fixture: TaskFixture) => {
-        let i = 0;
-        return async () => {
-          for (let k = 0; k < BATCH; k++) {
-            const t = (i++ * 7919) % fixture.tenantIds.length;
-            await tenantDb(db, fixture.tenantIds[t]!)
-              .select()
-              .from(tasks)
-              .where(and(eq(tasks.projectId, fixture.projectIds[t]!), isNull(tasks.deletedAt)))
-              .orderBy(desc(tasks.createdAt))
-              .limit(50);
-          }
+    const figures: Figure[] = [];
+    for (const driver of ['pg', 'postgres'] as const) {
+      const fewDb = await openDatabase({ url: few.url, driver, max: 4 });
+      const manyDb = await openDatabase({ url: many.url, driver, max: 4 });
+      try {
+        const lister = (db: typeof fewDb.db, fixture: TaskFixture) => {
+          let i = 0;
+          return async () => {
+            for (let k = 0; k < BATCH; k++) {
+              const t = (i++ * 7919) % fixture.tenantIds.length;
+              await tenantDb(db, fixture.tenantIds[t]!)
+                .select()
+                .from(tasks)
+                .where(and(eq(tasks.projectId, fixture.projectIds[t]!), isNull(tasks.deletedAt)))
+                .orderBy(desc(tasks.createdAt))
+                .limit(50);
+            }
+          };
         };
-      };
-      const rounds = ctx.quick ? 30 : 150;
-      const series = await sideBySide(lister(manyDb.db, manyFixture), lister(fewDb.db, fewFixture), rounds);
-      const figure = ratioFigure(
-        'tenants_10k_vs_10',
-        `scoped list of 50 tasks, ${totalRows.toLocaleString('en')} rows over ${manyTenants.toLocaleString('en')} tenants (${BATCH} per sample)`,
-        series,
-        `same rows over 10 tenants`,
-        { max: 1.2, text: '<= 1.2' },
-      );
-      return [figure];
-    } finally {
-      await fewDb.close();
-      await manyDb.close();
+        const rounds = ctx.quick ? 30 : 150;
+        const label = driver === 'pg' ? 'node-postgres' : 'postgres.js';
+        ctx.log(`tenants_10k_vs_10 (${label}): ${rounds} rounds`);
+        const series = await sideBySide(lister(manyDb.db, manyFixture), lister(fewDb.db, fewFixture), rounds);
+        figures.push(
+          ratioFigure(
+            driver === 'pg' ? 'tenants_10k_vs_10' : 'tenants_10k_vs_10_postgresjs',
+            `scoped list of 50 tasks, ${totalRows.toLocaleString('en')} rows over ${manyTenants.toLocaleString('en')} tenants (${label}, ${BATCH} per sample)`,
+            series,
+            `same rows over 10 tenants`,
+            { max: 1.2, text: '<= 1.2' },
+          ),
+        );
+      } finally {
+        await fewDb.close();
+        await manyDb.close();
+      }
     }
+    return figures;
   } finally {
     await few.drop();
     await many.drop();
