@@ -312,19 +312,14 @@ const CONTEXT_STATEMENT_NAME = `stocksync_context_${createHash('sha1').update(CO
 
 /** The context as batch steps: the prepared statement (set_config) or the validated literal statements (set_local). */
 function contextSteps(ctx: ContextValues, mode: ContextMode): BatchStep[] {
-  if (mode === 'set_local') return contextLiteralStatements(ctx, mode).map((text) => ({ text }));
+  if (mode === 'set_local') return setLocalStatements(ctx).map((text) => ({ text }));
   return [{ name: CONTEXT_STATEMENT_NAME, text: CONTEXT_STATEMENT, values: [ctx.role, ...ctx.values] }];
 }
 
-/** The same context as statements with validated literals, for one simple-protocol round trip. */
-function contextLiteralStatements(ctx: ContextValues, mode: ContextMode): string[] {
-  const check = `select stocksync_check_tenant(${quoteLiteral(ctx.values[0])}::uuid)`;
-  if (mode === 'set_local') {
-    const sets = SETTINGS.map((name, i) => `set local ${name} = ${quoteLiteral(ctx.values[i]!)}`);
-    return [`set local role ${ctx.role}`, ...sets, check];
-  }
-  const sets = SETTINGS.map((name, i) => `set_config('${name}', ${quoteLiteral(ctx.values[i]!)}, true)`).join(', ');
-  return [`select set_config('role', ${quoteLiteral(ctx.role)}, true), ${sets}, stocksync_check_tenant(${quoteLiteral(ctx.values[0])}::uuid)`];
+/** The context as SET LOCAL statements with validated literals (set_local mode: SET cannot take parameters). */
+function setLocalStatements(ctx: ContextValues): string[] {
+  const sets = SETTINGS.map((name, i) => `set local ${name} = ${quoteLiteral(ctx.values[i]!)}`);
+  return [`set local role ${ctx.role}`, ...sets, `select stocksync_check_tenant(${quoteLiteral(ctx.values[0])}::uuid)`];
 }
 
 /**
@@ -563,7 +558,7 @@ async function withTenantPostgresJs<T>(
       const client = (tx as unknown as { session: { client: PostgresJsTxClient } }).session.client;
       const query =
         mode === 'set_local'
-          ? client.unsafe(contextLiteralStatements(ctx, mode).join('; '), [], { simple: true })
+          ? client.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
           : client.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare: true });
       query.execute();
       const context = Promise.resolve(query).then(
@@ -609,9 +604,9 @@ async function withTenantGeneric<T>(
       try {
         const client = (tx as unknown as { session: { client: Partial<ExecClient> } }).session.client;
         if (mode === 'set_local' && typeof client.exec === 'function') {
-          await client.exec(contextLiteralStatements(ctx, mode).join('; '));
+          await client.exec(setLocalStatements(ctx).join('; '));
         } else if (mode === 'set_local') {
-          for (const statement of contextLiteralStatements(ctx, mode)) await tx.execute(sql.raw(statement));
+          for (const statement of setLocalStatements(ctx)) await tx.execute(sql.raw(statement));
         } else {
           await tx.execute(contextSql(ctx));
         }
@@ -789,7 +784,7 @@ async function statementPostgresJs<T>(
     const contextDone = settle(
       send(
         mode === 'set_local'
-          ? reserved.unsafe(contextLiteralStatements(ctx, mode).join('; '), [], { simple: true })
+          ? reserved.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
           : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare: true }),
       ),
     );

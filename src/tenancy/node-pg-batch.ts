@@ -42,15 +42,12 @@ interface PgClientLike {
 
 interface BatchState {
   completed: number;
-  readonly names: string[];
+  readonly parsed: string[];
   readonly used: string[];
   connection?: object;
 }
 
-interface PgRuntime {
-  prepareValue(value: unknown): unknown;
-  Batch: new (steps: BatchStep[], options: BatchOptions, done: (error: unknown, result?: unknown) => void) => BatchState;
-}
+type BatchClass = new (steps: BatchStep[], options: BatchOptions, done: (error: unknown, result?: unknown) => void) => BatchState;
 
 // What is prepared on one connection (pg's Connection object): names confirmed by a batch that
 // succeeded, and the names given to statement texts, least recently used first.
@@ -94,11 +91,11 @@ function cacheOf(connection: object): StatementCache {
 const INVALID_STATEMENT_NAME = '26000';
 const CACHED_PLAN_CHANGED = '0A000';
 
-let runtime: Promise<PgRuntime> | undefined;
+let batchClass: Promise<BatchClass> | undefined;
 
 // node-postgres's Query (result handling) and value preparation (pg/lib/utils), loaded on first use
 // because pg is an optional peer.
-async function loadRuntime(): Promise<PgRuntime> {
+async function loadBatchClass(): Promise<BatchClass> {
   const utilsPath = 'pg/lib/utils.js'; // not in pg's type declarations
   const [utilsModule, pgModule] = await Promise.all([import(utilsPath), import('pg')]);
   // A CJS module: its module.exports is the default export (named-export detection varies by loader).
@@ -117,7 +114,7 @@ async function loadRuntime(): Promise<PgRuntime> {
     /** Steps that finished (CommandComplete or EmptyQueryResponse), to attribute a failure. */
     completed = 0;
     /** Names this batch parsed (confirmed once it succeeds) and every name it used. */
-    readonly names: string[] = [];
+    readonly parsed: string[] = [];
     readonly used: string[] = [];
     connection?: PgConnection;
     private readonly values: unknown[][];
@@ -154,7 +151,7 @@ async function loadRuntime(): Promise<PgRuntime> {
       // Only reached without an error: the names parsed by this batch now exist on the server.
       if (this.connection) {
         const cache = cacheOf(this.connection);
-        for (const name of this.names) cache.confirmed.add(name);
+        for (const name of this.parsed) cache.confirmed.add(name);
       }
       super.handleReadyForQuery(connection);
     }
@@ -177,7 +174,7 @@ async function loadRuntime(): Promise<PgRuntime> {
             // Close first: a statement left by a failed batch would make Parse fail with 42P05.
             if (name) {
               connection.close({ type: 'S', name });
-              this.names.push(name);
+              this.parsed.push(name);
             }
             connection.parse({ text: step.text, name });
           }
@@ -193,7 +190,7 @@ async function loadRuntime(): Promise<PgRuntime> {
     }
 
   }
-  return { prepareValue: utils.prepareValue, Batch };
+  return Batch;
 }
 
 /**
@@ -207,8 +204,8 @@ async function loadRuntime(): Promise<PgRuntime> {
  * Internal to the tenancy module (withTenant and the scoped builder use it).
  */
 export async function runBatch(client: object, steps: BatchStep[], options: BatchOptions): Promise<unknown> {
-  runtime ??= loadRuntime();
-  const { Batch } = await runtime;
+  batchClass ??= loadBatchClass();
+  const Batch = await batchClass;
   for (let attempt = 0; ; attempt++) {
     let batch: BatchState | undefined;
     try {
@@ -223,7 +220,7 @@ export async function runBatch(client: object, steps: BatchStep[], options: Batc
       if (options.progress) options.progress.completed = completed;
       const cache = batch?.connection ? caches.get(batch.connection) : undefined;
       // Statements parsed by a failed batch may not exist: they are closed and parsed again next time.
-      for (const name of batch?.names ?? []) cache?.forget(name);
+      for (const name of batch?.parsed ?? []) cache?.forget(name);
       const state = (error as { code?: unknown } | null)?.code;
       const message = String((error as { message?: unknown } | null)?.message ?? '');
       const lost = state === INVALID_STATEMENT_NAME || (state === CACHED_PLAN_CHANGED && /cached plan/i.test(message));
