@@ -1,5 +1,6 @@
 // Opens a drizzle database on any of the three supported drivers (node-postgres, postgres.js,
 // PGlite) with the package's schema and snake_case casing; drivers load lazily (optional peers).
+import type { TablesRelationalConfig } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { ConfigurationError } from './errors.js';
 import * as schema from './schema/index.js';
@@ -66,8 +67,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // ... WITH (FORCE) racing pool.end()) is discarded by the pool, which reconnects on demand;
     // without a listener node-postgres re-emits that error on the pool and crashes the process.
     pool.on('error', () => {});
-    const { drizzle } = await import('drizzle-orm/node-postgres');
-    const db = drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
+    const db = await nodePgDatabase(pool);
     return { db, driver: 'pg', client: pool, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -82,6 +82,30 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return { db, driver: 'pglite', client, close: () => client.close() };
+}
+
+// drizzle() derives the relational config of the schema's ~70 tables on every call (3-8 ms
+// measured), which every test database paid again. node-postgres handles are built from drizzle's
+// public classes exactly as its drizzle() builds them (dialect, session, database) with that config
+// derived once per process. postgres.js keeps drizzle(): it also installs type parsers on its client.
+let relationalConfig: ExtractedRelations | undefined;
+type ExtractedRelations = { fullSchema: Record<string, unknown>; schema: TablesRelationalConfig; tableNamesMap: Record<string, string> };
+
+async function nodePgDatabase(pool: import('pg').Pool): Promise<Database> {
+  const [{ NodePgDatabase, NodePgSession }, { PgDialect }, { extractTablesRelationalConfig, createTableRelationsHelpers }] = await Promise.all([
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/pg-core'),
+    import('drizzle-orm'),
+  ]);
+  if (!relationalConfig) {
+    const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+    relationalConfig = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
+  }
+  const dialect = new PgDialect({ casing: 'snake_case' });
+  const session = new NodePgSession(pool, dialect, relationalConfig as never, {});
+  const db = new NodePgDatabase(dialect, session, relationalConfig as never) as unknown as Database & { $client: unknown };
+  db.$client = pool;
+  return db;
 }
 
 /**

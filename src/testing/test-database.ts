@@ -40,7 +40,8 @@ let onDemandServer: Promise<TestPostgres> | undefined;
 
 /**
  * Hashes every file of a migrations folder (names and contents), so the template is rebuilt
- * exactly when a migration changes.
+ * exactly when a migration changes. Reading every snapshot takes ~15 ms, so the hash is kept per
+ * folder and computed again only when a file's name, size or modification time changed.
  *
  * @example
  * ```ts
@@ -48,17 +49,31 @@ let onDemandServer: Promise<TestPostgres> | undefined;
  * ```
  */
 export function migrationsHash(folder: string): string {
-  const hash = createHash('sha256');
+  const files: Array<{ path: string; name: string }> = [];
+  let stamp = '';
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(folder, path)).update('\0').update(readFileSync(path)).update('\0');
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else {
+        const name = relative(folder, path);
+        files.push({ path, name });
+        stamp += `${name}\0${stat.size}\0${stat.mtimeMs}\n`;
+      }
     }
   };
   walk(folder);
-  return hash.digest('hex');
+  const known = hashes.get(folder);
+  if (known?.stamp === stamp) return known.hash;
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.name).update('\0').update(readFileSync(file.path)).update('\0');
+  const digest = hash.digest('hex');
+  hashes.set(folder, { stamp, hash: digest });
+  return digest;
 }
+
+const hashes = new Map<string, { stamp: string; hash: string }>();
 
 /** Builds `postgres://.../<database>` from a server URL. */
 export function withDatabase(url: string, database: string): string {
@@ -82,12 +97,28 @@ async function resolveServerUrl(explicit?: string): Promise<string> {
   return (await onDemandServer).url;
 }
 
-async function adminClient(url: string): Promise<pg.Client> {
-  const { default: pgModule } = await import('pg');
-  const client = new pgModule.Client({ connectionString: url });
-  await client.connect();
-  return client;
+// One small pool of superuser connections per server, shared by every call of this process:
+// a new connection costs a backend start and authentication (~3 ms) on each side of a clone.
+// Idle connections close after a few seconds and never keep the process alive.
+const adminPools = new Map<string, pg.Pool>();
+
+async function adminPool(url: string): Promise<pg.Pool> {
+  let pool = adminPools.get(url);
+  if (!pool) {
+    const { default: pgModule } = await import('pg');
+    pool = new pgModule.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+    // A server stopped while a connection idles (the end of a test run) must not crash the process.
+    pool.on('error', () => {});
+    adminPools.set(url, pool);
+  }
+  return pool;
 }
+
+// Per process and server: templates known to exist, the server version, when stale databases were last swept.
+const readyTemplates = new Set<string>();
+const serverVersions = new Map<string, number>();
+const swept = new Map<string, number>();
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Makes sure the template for the current migrations exists and returns its name. Concurrent
@@ -106,29 +137,37 @@ export async function ensureTemplate(
     migrateToLatest({ url, migrationsFolder: folder }),
 ): Promise<string> {
   const template = `stocksync_tpl_${migrationsHash(migrationsFolder).slice(0, 16)}`;
-  const admin = await adminClient(serverUrl);
+  const key = `${serverUrl}\0${template}`;
+  if (readyTemplates.has(key)) return template;
+  const admin = await (await adminPool(serverUrl)).connect();
+  let broken: Error | undefined;
   try {
     await admin.query(`select pg_advisory_lock(hashtext('stocksync_test_template'))`);
     try {
       const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
-      if (found.rowCount) return template;
-      const building = `${template}_building`;
-      await admin.query(`drop database if exists ${quoteIdent(building)} with (force)`);
-      await admin.query(`create database ${quoteIdent(building)}`);
-      try {
-        await migrate(withDatabase(serverUrl, building), migrationsFolder);
-      } catch (error) {
+      if (!found.rowCount) {
+        const building = `${template}_building`;
         await admin.query(`drop database if exists ${quoteIdent(building)} with (force)`);
-        throw error;
+        await admin.query(`create database ${quoteIdent(building)}`);
+        try {
+          await migrate(withDatabase(serverUrl, building), migrationsFolder);
+        } catch (error) {
+          await admin.query(`drop database if exists ${quoteIdent(building)} with (force)`);
+          throw error;
+        }
+        await admin.query(`alter database ${quoteIdent(building)} rename to ${quoteIdent(template)}`);
+        await admin.query(`alter database ${quoteIdent(template)} with is_template true`);
       }
-      await admin.query(`alter database ${quoteIdent(building)} rename to ${quoteIdent(template)}`);
-      await admin.query(`alter database ${quoteIdent(template)} with is_template true`);
+      readyTemplates.add(key);
       return template;
     } finally {
-      await admin.query(`select pg_advisory_unlock(hashtext('stocksync_test_template'))`);
+      await admin.query(`select pg_advisory_unlock(hashtext('stocksync_test_template'))`).catch((error: Error) => {
+        broken = error;
+      });
     }
   } finally {
-    await admin.end();
+    // A connection that could not unlock still holds the lock: it is closed, not reused.
+    admin.release(broken);
   }
 }
 
@@ -152,14 +191,26 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     options.migrate ?? ((url, f) => migrateToLatest({ url, migrationsFolder: f })),
   );
   const name = `stocksync_test_${HOST_TAG}_${process.pid}_${++sequence}_${Date.now().toString(36)}`;
-  const admin = await adminClient(serverUrl);
-  try {
+  const admin = await adminPool(serverUrl);
+  const now = Date.now();
+  if (now - (swept.get(serverUrl) ?? -Infinity) >= SWEEP_EVERY_MS) {
     await sweepStaleDatabases(admin);
-    const version = Number((await admin.query('show server_version_num')).rows[0].server_version_num);
-    const strategy = version >= 150000 ? ' strategy file_copy' : '';
-    await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}${strategy}`);
-  } finally {
-    await admin.end();
+    swept.set(serverUrl, now);
+  }
+  let version = serverVersions.get(serverUrl);
+  if (version === undefined) {
+    version = Number((await admin.query('show server_version_num')).rows[0].server_version_num);
+    serverVersions.set(serverUrl, version);
+  }
+  const strategy = version >= 150000 ? ' strategy file_copy' : '';
+  const clone = (from: string) => admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(from)}${strategy}`);
+  try {
+    await clone(template);
+  } catch (error) {
+    // The template this process knew is gone (dropped by hand, or a server reset): build it again.
+    if ((error as { code?: string }).code !== '3D000') throw error;
+    readyTemplates.delete(`${serverUrl}\0${template}`);
+    await clone(await ensureTemplate(serverUrl, folder, options.migrate ?? ((url, f) => migrateToLatest({ url, migrationsFolder: f }))));
   }
   const url = withDatabase(serverUrl, name);
   const handle = await openDatabase({ url, driver: options.driver ?? 'pg', max: options.max ?? 5 });
@@ -172,18 +223,13 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
       if (dropped) return;
       dropped = true;
       await handle.close();
-      const client = await adminClient(serverUrl);
-      try {
-        await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
-      } finally {
-        await client.end();
-      }
+      await (await adminPool(serverUrl)).query(`drop database if exists ${quoteIdent(name)} with (force)`);
     },
   };
 }
 
 // Databases left by a test process of this host that no longer runs (killed mid-run) are dropped.
-async function sweepStaleDatabases(admin: pg.Client): Promise<void> {
+async function sweepStaleDatabases(admin: pg.Pool): Promise<void> {
   const rows = await admin.query<{ datname: string }>(
     `select datname from pg_database where datname like $1`,
     [`stocksync_test_${HOST_TAG}_%`],
