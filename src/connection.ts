@@ -35,6 +35,27 @@ export interface OpenDatabaseOptions {
   max?: number;
 }
 
+// Drivers load on first use (they are optional peers). The module promises are kept: a dynamic
+// import() of a module already loaded still goes through the loader, ~1.4 ms per call under tsx
+// or a test runner, several per handle. A failed load is not kept, so installing the peer helps.
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
+}
+
+const modules = {
+  pg: lazy(() => import('pg')),
+  postgres: lazy(() => import('postgres')),
+  drizzle: lazy(() => import('drizzle-orm')),
+  drizzlePgCore: lazy(() => import('drizzle-orm/pg-core')),
+  drizzleNodePg: lazy(() => import('drizzle-orm/node-postgres')),
+  drizzlePostgresJs: lazy(() => import('drizzle-orm/postgres-js')),
+};
+
 /**
  * Opens a database: node-postgres or postgres.js for a URL, PGlite otherwise.
  *
@@ -52,15 +73,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       );
     }
     if ((options.driver ?? 'pg') === 'postgres') {
-      const { default: postgres } = await import('postgres');
-      const { drizzle } = await import('drizzle-orm/postgres-js');
+      const [{ default: postgres }, { drizzle }] = await Promise.all([modules.postgres(), modules.drizzlePostgresJs()]);
       // `socket` is a documented postgres.js option missing from its type declarations.
       const config = { max: options.max ?? 10, onnotice: () => {}, socket: noDelaySocket };
       const sql = postgres(options.url, config);
       const db = drizzle({ client: sql, schema, casing: 'snake_case' }) as unknown as Database;
       return { db, driver: 'postgres', client: sql, close: () => sql.end({ timeout: 5 }) };
     }
-    const pg = await import('pg');
+    const pg = await modules.pg();
     const Pool = pg.default?.Pool ?? (pg as unknown as { Pool: typeof import('pg').Pool }).Pool;
     const pool = new Pool({ connectionString: options.url, max: options.max ?? 10 });
     // An idle client whose connection ends (server restart, pg_terminate_backend, DROP DATABASE
@@ -93,9 +113,9 @@ type ExtractedRelations = { fullSchema: Record<string, unknown>; schema: TablesR
 
 async function nodePgDatabase(pool: import('pg').Pool): Promise<Database> {
   const [{ NodePgDatabase, NodePgSession }, { PgDialect }, { extractTablesRelationalConfig, createTableRelationsHelpers }] = await Promise.all([
-    import('drizzle-orm/node-postgres'),
-    import('drizzle-orm/pg-core'),
-    import('drizzle-orm'),
+    modules.drizzleNodePg(),
+    modules.drizzlePgCore(),
+    modules.drizzle(),
   ]);
   if (!relationalConfig) {
     const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
