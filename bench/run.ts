@@ -1,6 +1,6 @@
 // Runs every bench/*.bench.ts against one throwaway Postgres, prints a table, writes
 // bench/RESULTS.md. `--quick` runs a short version; `--json` prints one JSON object of ratios.
-// Usage: npm run bench [-- --quick] [-- --json] [-- --only key,key]
+// Usage: npm run bench [-- --quick] [-- --json] [-- --only key,key] [-- --backfill-scale]
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,7 +36,7 @@ async function main() {
       const mod = (await import(join(here, file))) as { run(ctx: BenchContext): Promise<Figure[]>; keys?: string[] };
       if (only && !(mod.keys ?? [key.replace(/-/g, '_')]).some((k) => only.has(k))) continue;
       log(`running ${file}`);
-      const ctx: BenchContext = { serverUrl: server.url, quick, log };
+      const ctx: BenchContext = { serverUrl: server.url, quick, args, log };
       try {
         figures.push(...(await mod.run(ctx)));
       } catch (error) {

@@ -4,5 +4,7 @@ export interface BenchContext {
   serverUrl: string;
   /** Short mode: fewer rounds and smaller data, for `--quick`. */
   quick: boolean;
+  /** The command line's arguments after `npm run bench --`, for benchmarks' own options. */
+  args: string[];
   log(message: string): void;
 }
