@@ -73,11 +73,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       );
     }
     if ((options.driver ?? 'pg') === 'postgres') {
-      const [{ default: postgres }, { drizzle }] = await Promise.all([modules.postgres(), modules.drizzlePostgresJs()]);
+      const { default: postgres } = await modules.postgres();
       // `socket` is a documented postgres.js option missing from its type declarations.
       const config = { max: options.max ?? 10, onnotice: () => {}, socket: noDelaySocket };
       const sql = postgres(options.url, config);
-      const db = drizzle({ client: sql, schema, casing: 'snake_case' }) as unknown as Database;
+      const db = await postgresJsDatabase(sql);
       return { db, driver: 'postgres', client: sql, close: () => sql.end({ timeout: 5 }) };
     }
     const pg = await modules.pg();
@@ -105,26 +105,47 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 // drizzle() derives the relational config of the schema's ~70 tables on every call (3-8 ms
-// measured), which every test database paid again. node-postgres handles are built from drizzle's
-// public classes exactly as its drizzle() builds them (dialect, session, database) with that config
-// derived once per process. postgres.js keeps drizzle(): it also installs type parsers on its client.
+// measured), which every test database paid again. Handles are built from drizzle's public classes
+// as its drizzle() builds them (dialect, session, database), with that config derived once per
+// process and shared: drizzle only reads it.
 let relationalConfig: ExtractedRelations | undefined;
 type ExtractedRelations = { fullSchema: Record<string, unknown>; schema: TablesRelationalConfig; tableNamesMap: Record<string, string> };
 
-async function nodePgDatabase(pool: import('pg').Pool): Promise<Database> {
-  const [{ NodePgDatabase, NodePgSession }, { PgDialect }, { extractTablesRelationalConfig, createTableRelationsHelpers }] = await Promise.all([
-    modules.drizzleNodePg(),
-    modules.drizzlePgCore(),
-    modules.drizzle(),
-  ]);
+async function sharedRelationalConfig(): Promise<ExtractedRelations> {
   if (!relationalConfig) {
+    const { extractTablesRelationalConfig, createTableRelationsHelpers } = await modules.drizzle();
     const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
     relationalConfig = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   }
+  return relationalConfig;
+}
+
+async function nodePgDatabase(pool: import('pg').Pool): Promise<Database> {
+  const [{ NodePgDatabase, NodePgSession }, { PgDialect }, config] = await Promise.all([
+    modules.drizzleNodePg(),
+    modules.drizzlePgCore(),
+    sharedRelationalConfig(),
+  ]);
   const dialect = new PgDialect({ casing: 'snake_case' });
-  const session = new NodePgSession(pool, dialect, relationalConfig as never, {});
-  const db = new NodePgDatabase(dialect, session, relationalConfig as never) as unknown as Database & { $client: unknown };
+  const session = new NodePgSession(pool, dialect, config as never, {});
+  const db = new NodePgDatabase(dialect, session, config as never) as unknown as Database & { $client: unknown };
   db.$client = pool;
+  return db;
+}
+
+async function postgresJsDatabase(sql: import('postgres').Sql): Promise<Database> {
+  const [{ drizzle, PostgresJsDatabase, PostgresJsSession }, { PgDialect }, config] = await Promise.all([
+    modules.drizzlePostgresJs(),
+    modules.drizzlePgCore(),
+    sharedRelationalConfig(),
+  ]);
+  // drizzle() without a schema is cheap, and installs drizzle's date and JSON type handling on the
+  // client; the handle itself is then built with the shared config.
+  drizzle({ client: sql });
+  const dialect = new PgDialect({ casing: 'snake_case' });
+  const session = new PostgresJsSession(sql, dialect, config as never, {});
+  const db = new PostgresJsDatabase(dialect, session, config as never) as unknown as Database & { $client: unknown };
+  db.$client = sql;
   return db;
 }
 
