@@ -2,9 +2,9 @@
 // its own client, and the relational API and drizzle's type mapping work on every one of them.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../../src/connection.js';
-import { tenants } from '../../../src/schema/index.js';
-import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
+import { openDatabase, type DatabaseHandle } from '../../src/connection.js';
+import { tenants } from '../../src/schema/index.js';
+import { createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
 
 describe.each(['pg', 'postgres'] as const)('openDatabase (%s)', (driver) => {
   let database: TestDatabase;
