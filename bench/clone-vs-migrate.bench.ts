@@ -43,10 +43,10 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
     await clone();
     await statement();
     const series: Record<'clone' | 'statement' | 'migrate', number[]> = { clone: [], statement: [], migrate: [] };
-    const run = { clone, statement, migrate };
+    const steps = { clone, statement, migrate };
     for (let i = 0; i < rounds; i++) {
       const order = i % 2 === 0 ? (['migrate', 'clone', 'statement'] as const) : (['migrate', 'statement', 'clone'] as const);
-      for (const which of order) series[which].push(await time(run[which]));
+      for (const which of order) series[which].push(await time(steps[which]));
     }
     const figure = ratioFigure(
       'clone_vs_migrate',

@@ -120,33 +120,31 @@ async function sharedRelationalConfig(): Promise<ExtractedRelations> {
   return relationalConfig;
 }
 
-async function nodePgDatabase(pool: import('pg').Pool): Promise<Database> {
-  const [{ NodePgDatabase, NodePgSession }, { PgDialect }, config] = await Promise.all([
-    modules.drizzleNodePg(),
-    modules.drizzlePgCore(),
-    sharedRelationalConfig(),
-  ]);
+// The classes drizzle's driver entry points export, as this module constructs them.
+type SessionClass = new (client: never, dialect: never, schema: never, options: object) => object;
+type DatabaseClass = new (dialect: never, session: never, schema: never) => object;
+
+/** A drizzle database on `client`, built as drizzle() builds it, with the shared relational config. */
+async function sharedConfigDatabase(client: object, Session: SessionClass, Db: DatabaseClass): Promise<Database> {
+  const [{ PgDialect }, config] = await Promise.all([modules.drizzlePgCore(), sharedRelationalConfig()]);
   const dialect = new PgDialect({ casing: 'snake_case' });
-  const session = new NodePgSession(pool, dialect, config as never, {});
-  const db = new NodePgDatabase(dialect, session, config as never) as unknown as Database & { $client: unknown };
-  db.$client = pool;
+  const session = new Session(client as never, dialect as never, config as never, {});
+  const db = new Db(dialect as never, session as never, config as never) as unknown as Database & { $client: unknown };
+  db.$client = client;
   return db;
 }
 
+async function nodePgDatabase(pool: import('pg').Pool): Promise<Database> {
+  const { NodePgDatabase, NodePgSession } = await modules.drizzleNodePg();
+  return sharedConfigDatabase(pool, NodePgSession, NodePgDatabase);
+}
+
 async function postgresJsDatabase(sql: import('postgres').Sql): Promise<Database> {
-  const [{ drizzle, PostgresJsDatabase, PostgresJsSession }, { PgDialect }, config] = await Promise.all([
-    modules.drizzlePostgresJs(),
-    modules.drizzlePgCore(),
-    sharedRelationalConfig(),
-  ]);
+  const { drizzle, PostgresJsDatabase, PostgresJsSession } = await modules.drizzlePostgresJs();
   // drizzle() without a schema is cheap, and installs drizzle's date and JSON type handling on the
   // client; the handle itself is then built with the shared config.
   drizzle({ client: sql });
-  const dialect = new PgDialect({ casing: 'snake_case' });
-  const session = new PostgresJsSession(sql, dialect, config as never, {});
-  const db = new PostgresJsDatabase(dialect, session, config as never) as unknown as Database & { $client: unknown };
-  db.$client = sql;
-  return db;
+  return sharedConfigDatabase(sql, PostgresJsSession, PostgresJsDatabase);
 }
 
 /**

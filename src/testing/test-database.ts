@@ -185,11 +185,7 @@ export async function ensureTemplate(
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = await resolveServerUrl(options.serverUrl);
   const folder = options.migrationsFolder ?? defaultMigrationsFolder();
-  const template = await ensureTemplate(
-    serverUrl,
-    folder,
-    options.migrate ?? ((url, f) => migrateToLatest({ url, migrationsFolder: f })),
-  );
+  const template = await ensureTemplate(serverUrl, folder, options.migrate);
   const name = `stocksync_test_${HOST_TAG}_${process.pid}_${++sequence}_${Date.now().toString(36)}`;
   const admin = await adminPool(serverUrl);
   const now = Date.now();
@@ -210,7 +206,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     // The template this process knew is gone (dropped by hand, or a server reset): build it again.
     if ((error as { code?: string }).code !== '3D000') throw error;
     readyTemplates.delete(`${serverUrl}\0${template}`);
-    await clone(await ensureTemplate(serverUrl, folder, options.migrate ?? ((url, f) => migrateToLatest({ url, migrationsFolder: f }))));
+    await clone(await ensureTemplate(serverUrl, folder, options.migrate));
   }
   const url = withDatabase(serverUrl, name);
   const handle = await openDatabase({ url, driver: options.driver ?? 'pg', max: options.max ?? 5 });
