@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { RuleViolationError, StocksyncError, TenantContextMissingError, sqlStateOf } from '../errors.js';
-import { currentTransaction } from '../tenancy/context.js';
+import { currentTransaction } from '../tenancy/context/index.js';
 
 /**
  * The database handle an operation accepts: normally the tenant-scoped transaction `withTenant`

@@ -1,7 +1,7 @@
 // The audit trail: one statement-level trigger function (transition tables, so a bulk write costs one
 // extra INSERT ... SELECT) attached to every tenant table, except those opted out with a reason.
 import { sql, type SQL } from 'drizzle-orm';
-import type { AnyPgDatabase } from './context.js';
+import type { AnyPgDatabase } from './context/index.js';
 import { STATEMENT_BREAKPOINT, type MigrationSql } from './policies.js';
 
 /** A tenant table that is not audited by trigger, and why. */

@@ -1,6 +1,6 @@
 // Reads the live catalog: which tables of the database are tenant tables, parents before children.
 import { sql } from 'drizzle-orm';
-import type { AnyPgDatabase } from './context.js';
+import type { AnyPgDatabase } from './context/index.js';
 
 /** A tenant table of the database and the tenant tables it references. */
 export interface CatalogTable {

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { ConfigurationError, sqlStateOf, TenantLifecycleError, TenantNotFoundError, ValidationError } from '../errors.js';
-import { tenantIdOf, tenantStatusCache, type AnyPgDatabase, type TenantRef } from './context.js';
+import { tenantIdOf, tenantStatusCache, type AnyPgDatabase, type TenantRef } from './context/index.js';
 import { tenantTablesInDatabase } from './catalog.js';
 import { tenantResolutionCache } from './resolve.js';
 

@@ -20,7 +20,7 @@ export {
   type TenantRef,
   type TransactionOf,
   type WithTenantOptions,
-} from './context.js';
+} from './context/index.js';
 export {
   tenantDb,
   isTenantTable,

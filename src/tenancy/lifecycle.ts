@@ -8,7 +8,7 @@ import { memberships, USER_ROLES, users, type User } from '../schema/identity.js
 import { LICENSE_TIERS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
 import { isUuid } from '../uuid.js';
 import { parseInput } from '../validators/_fields.js';
-import { tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context.js';
+import { tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context/index.js';
 import { auditEventSql, type AuditEvent } from './audit.js';
 import { tenantTablesInDatabase } from './catalog.js';
 import { tenantResolutionCache } from './resolve.js';

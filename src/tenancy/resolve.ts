@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError } from '../errors.js';
 import { isUuid } from '../uuid.js';
-import type { AnyPgDatabase } from './context.js';
+import type { AnyPgDatabase } from './context/index.js';
 import { RESERVED_SLUGS, SLUG_PATTERN } from './slug.js';
 
 /** Where a tenant can be read from in a request. */

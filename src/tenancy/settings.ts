@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PermissionDeniedError, sqlStateOf, VersionConflictError } from '../errors.js';
 import { tenantSettings } from '../schema/tenancy.js';
 import { parseInput } from '../validators/_fields.js';
-import { tenantIdOf, withTenant, type Actor, type AnyPgDatabase, type TenantRef } from './context.js';
+import { tenantIdOf, withTenant, type Actor, type AnyPgDatabase, type TenantRef } from './context/index.js';
 
 const hostname = z
   .string()

@@ -35,7 +35,7 @@ import {
   type TenantRef,
   type TransactionOf,
   type WithTenantOptions,
-} from './context.js';
+} from './context/index.js';
 
 /** A table the scoped builder may write: it has a `tenantId` column. */
 export type TenantScopedTable = PgTable & { tenantId: AnyPgColumn };

@@ -5,7 +5,7 @@ import { getTableConfig, PgTable, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sqlStateOf, TenantIsolationError } from '../errors.js';
 import * as packageSchema from '../schema/index.js';
 import { APP_ROLE } from '../schema/_roles.js';
-import type { AnyPgDatabase } from '../tenancy/context.js';
+import type { AnyPgDatabase } from '../tenancy/context/index.js';
 import { isRlsTenantTable } from '../tenancy/policies.js';
 import { isTenantTable, tenantDb } from '../tenancy/tenant-db.js';
 

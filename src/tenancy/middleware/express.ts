@@ -1,7 +1,7 @@
 // Express middleware: resolves the request's tenant, attaches it (and a scoped builder) to `req`,
 // and answers 404 for an unknown tenant and 403 for a suspended one. No runtime dependency on express.
 import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError } from '../../errors.js';
-import type { Actor, AnyPgDatabase } from '../context.js';
+import type { Actor, AnyPgDatabase } from '../context/index.js';
 import { resolveTenant, type ResolvableRequest, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
 import { tenantDb, type TenantDatabase } from '../tenant-db.js';
 

@@ -1,7 +1,7 @@
 // Hono middleware: resolves the request's tenant, sets `tenant` and `tenantDb` on the context, and
 // answers 404 for an unknown tenant and 403 for a suspended one. No runtime dependency on hono.
 import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError } from '../../errors.js';
-import type { Actor, AnyPgDatabase } from '../context.js';
+import type { Actor, AnyPgDatabase } from '../context/index.js';
 import { resolveTenant, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
 import { tenantDb, type TenantDatabase } from '../tenant-db.js';
 import { tenantErrorBody } from './express.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogs, sessions, teams, tenants, users } from '../../../src/schema/index.js';
 import { sqlStateOf } from '../../../src/errors.js';
 import { AUDIT_FUNCTION_SQL, AUDIT_OPT_OUT, auditTriggerNames, recordAuditEvent } from '../../../src/tenancy/audit.js';
-import { withTenant } from '../../../src/tenancy/context.js';
+import { withTenant } from '../../../src/tenancy/context/index.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';

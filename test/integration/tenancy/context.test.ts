@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TenantContextError, TenantNotFoundError, TenantUnavailableError, sqlStateOf } from '../../../src/errors.js';
 import { tenants, users } from '../../../src/schema/index.js';
-import { currentTenant, tenantStatusCache, withTenant } from '../../../src/tenancy/context.js';
+import { currentTenant, tenantStatusCache, withTenant } from '../../../src/tenancy/context/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStateOf } from '../../../src/errors.js';
 import { teams, tenants } from '../../../src/schema/index.js';
-import { withTenant } from '../../../src/tenancy/context.js';
+import { withTenant } from '../../../src/tenancy/context/index.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';

@@ -10,7 +10,7 @@ import {
 } from '../../../src/errors.js';
 import { auditLogs, memberships, tenantDomains, tenantSettings, tenants, users } from '../../../src/schema/index.js';
 import { seedTenant } from '../../../src/seed/index.js';
-import { withTenant } from '../../../src/tenancy/context.js';
+import { withTenant } from '../../../src/tenancy/context/index.js';
 import {
   createTenant,
   purgeTenant,

@@ -11,7 +11,7 @@ import type { Database } from '../../../src/connection.js';
 import { sqlStateOf, TenantNotFoundError, TenantUnavailableError } from '../../../src/errors.js';
 import * as schema from '../../../src/schema/index.js';
 import { memberships, tenants, users } from '../../../src/schema/index.js';
-import { tenantStatusCache } from '../../../src/tenancy/context.js';
+import { tenantStatusCache } from '../../../src/tenancy/context/index.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { uuidv7 } from '../../../src/uuid.js';

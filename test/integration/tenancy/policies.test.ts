@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStateOf } from '../../../src/errors.js';
 import { auditLogs, teams, tenantSettings, tenants, users } from '../../../src/schema/index.js';
-import { withTenant, type ActorRole } from '../../../src/tenancy/context.js';
+import { withTenant, type ActorRole } from '../../../src/tenancy/context/index.js';
 import { recordAuditEvent } from '../../../src/tenancy/audit.js';
 import { ROLE_RULES } from '../../../src/tenancy/policies.js';
 import * as schema from '../../../src/schema/index.js';

@@ -9,7 +9,7 @@ import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError }
 import { teams, tenantDomains, tenants } from '../../../src/schema/index.js';
 import { expressTenantMiddleware } from '../../../src/tenancy/middleware/express.js';
 import { honoTenantMiddleware, type TenantVariables } from '../../../src/tenancy/middleware/hono.js';
-import { withTenant } from '../../../src/tenancy/context.js';
+import { withTenant } from '../../../src/tenancy/context/index.js';
 import { resolveTenant, TenantResolutionCache, tenantResolutionCache } from '../../../src/tenancy/resolve.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { uuidv7 } from '../../../src/uuid.js';

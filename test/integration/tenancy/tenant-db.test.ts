@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantContextError, TenantContextMissingError, TenantScopeError } from '../../../src/errors.js';
 import { memberships, tenants, users } from '../../../src/schema/index.js';
-import { withTenant } from '../../../src/tenancy/context.js';
+import { withTenant } from '../../../src/tenancy/context/index.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';

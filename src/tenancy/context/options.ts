@@ -1,0 +1,105 @@
+// Tenant context options and types: who acts, how the context is sent, and the BEGIN they ask for.
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { ConfigurationError, TenantContextError, TenantContextMissingError } from '../../errors.js';
+import type { USER_ROLES } from '../../schema/identity.js';
+import { isUuid } from '../../uuid.js';
+
+/** A user role inside a tenant, as the role-aware policies read it from `app.user_role`. */
+export type ActorRole = (typeof USER_ROLES)[number];
+
+/** Who is acting: recorded by the audit trigger and read by the role-aware policies. */
+export interface Actor {
+  /** The acting user's id (`app.user_id`). */
+  userId?: string | null;
+  /** The acting user's role in the tenant (`app.user_role`); absent means trusted service code. */
+  role?: ActorRole | null;
+  /** Client IP address (`app.ip`), IPv4 or IPv6. */
+  ip?: string | null;
+  /** Client user agent (`app.user_agent`), truncated to 500 characters. */
+  userAgent?: string | null;
+  /** Request or job id for correlation (`app.request_id`), at most 200 characters. */
+  requestId?: string | null;
+}
+
+/**
+ * How the context reaches the server: `set_config` (bound parameters, the default) or `set_local`
+ * (`SET LOCAL app.tenant_id = '<uuid>'` with validated literals: Citus propagates SET LOCAL to
+ * workers when `citus.propagate_set_commands = 'local'`, it never propagates set_config).
+ */
+export type ContextMode = 'set_config' | 'set_local';
+
+/** Options of {@link withTenant}. */
+export interface WithTenantOptions {
+  /** The acting user, recorded in audit logs and checked by role-aware policies. */
+  actor?: Actor;
+  /** `set_config` (default) or `set_local` for Citus. */
+  contextMode?: ContextMode;
+  /** Role the transaction runs as (default `stocksync_app`). It must not own the tables nor bypass RLS. */
+  role?: string;
+  /** Isolation level of the transaction (default: the server's, normally read committed). */
+  isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
+  /** `read only` lets Postgres refuse writes and skip some bookkeeping. */
+  accessMode?: 'read only' | 'read write';
+}
+
+/** The tenant context visible to code running inside {@link withTenant}. */
+export interface TenantContext {
+  readonly tenantId: string;
+  readonly actor: Readonly<Actor>;
+}
+
+/** Anything with a tenant id: a uuid string or a tenant row. */
+export type TenantRef = string | { readonly id: string };
+
+/** Any drizzle Postgres database (node-postgres, postgres.js, PGlite), whatever its schema. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any, any>;
+
+/** The transaction type `fn` receives for a given database type. */
+export type TransactionOf<TDb> =
+  TDb extends PgDatabase<infer H, infer F, infer S> ? PgTransaction<H, F, S> : never;
+
+/**
+ * Extracts and validates a tenant id; throws {@link TenantContextMissingError} or {@link TenantContextError}.
+ *
+ * @example
+ * ```ts
+ * import { tenantIdOf } from '@stocksync/db/tenancy';
+ * const id = tenantIdOf(req.tenant); // a lowercase uuid, or throws
+ * ```
+ */
+export function tenantIdOf(tenant: TenantRef | null | undefined): string {
+  const value = typeof tenant === 'string' ? tenant : tenant?.id;
+  if (value === undefined || value === null || value === '') throw new TenantContextMissingError();
+  if (!isUuid(value)) {
+    throw new TenantContextError(`"${String(value).slice(0, 60)}" is not a tenant id: pass the tenant's uuid.`);
+  }
+  return value.toLowerCase();
+}
+
+export function transactionConfig(options: WithTenantOptions) {
+  const config: { isolationLevel?: WithTenantOptions['isolationLevel']; accessMode?: WithTenantOptions['accessMode'] } = {};
+  if (options.isolationLevel) config.isolationLevel = options.isolationLevel;
+  if (options.accessMode) config.accessMode = options.accessMode;
+  return Object.keys(config).length ? config : undefined;
+}
+
+const ISOLATION_LEVELS = new Set(['read committed', 'repeatable read', 'serializable']);
+
+/**
+ * BEGIN with the requested characteristics; values are checked against fixed lists (they are written into the SQL).
+ */
+export function beginStatement(options: WithTenantOptions): string {
+  const parts = ['begin'];
+  if (options.isolationLevel) {
+    if (!ISOLATION_LEVELS.has(options.isolationLevel)) throw new ConfigurationError(`Unknown isolation level "${options.isolationLevel}".`);
+    parts.push(`isolation level ${options.isolationLevel}`);
+  }
+  if (options.accessMode) {
+    if (options.accessMode !== 'read only' && options.accessMode !== 'read write') {
+      throw new ConfigurationError(`Unknown access mode "${options.accessMode}".`);
+    }
+    parts.push(options.accessMode);
+  }
+  return parts.join(' ');
+}
