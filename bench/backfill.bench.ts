@@ -3,7 +3,8 @@
 // is one INSERT ... SELECT per target table over every row, the physical limit on the same server
 // (triggers included on both sides).
 import pg from 'pg';
-import { createKuandorwearFixture, migrateDown, migrateUp } from '../src/migrations/index.js';
+import { migrateDown, migrateUp } from '../src/migrations/index.js';
+import { createKuandorwearFixture } from '../test/fixtures/kuandorwear.js';
 import { createTestDatabase } from '../src/testing/index.js';
 import type { BenchContext } from './lib/context.js';
 import { stats, type Figure } from './lib/measure.js';

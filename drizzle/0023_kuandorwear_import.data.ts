@@ -7,7 +7,8 @@
 // Stock quantities are not imported: the stock ledger is append-only, so an imported opening
 // balance could not be reverted. Record it as `adjustment` movements once the import is final.
 // The tenant: slug in STOCKSYNC_KUANDORWEAR_TENANT (default 'kuandorwear'); it must exist.
-import { createKuandorwearFixture, type DataMigrationContext } from '@stocksync/db/migrations';
+import { existsSync } from 'node:fs';
+import type { DataMigrationContext } from '@stocksync/db/migrations';
 
 export const transaction = false;
 
@@ -198,11 +199,18 @@ export async function down(ctx: DataMigrationContext) {
   return { removed: true, orders: orders.rows, customers: customers.rows, products: products.rows };
 }
 
-/** For `migrate verify`: the tenant and a small legacy shop. */
+/**
+ * For `migrate verify`: the tenant and a small legacy shop. The shop's generator is test data
+ * (test/fixtures/kuandorwear.ts, not published): verified from an installed package, where it is
+ * absent, the fixture is the tenant alone and the migration's no-legacy-schema path is what runs.
+ */
 export async function fixture(ctx: DataMigrationContext): Promise<void> {
   await ctx.exec(
     `insert into public.tenants (id, name, slug, email) values ('0190c000-0000-7000-8000-00000000c0de', 'Kuandorwear', 'kuandorwear', 'shop@kuandorwear.example') on conflict do nothing`,
   );
+  const generator = new URL('../test/fixtures/kuandorwear.ts', import.meta.url);
+  if (!existsSync(generator)) return;
+  const { createKuandorwearFixture } = (await import(generator.href)) as typeof import('../test/fixtures/kuandorwear.js');
   await createKuandorwearFixture(
     { driver: ctx.driver, query: ctx.query, exec: ctx.exec, drizzle: async () => ctx.db, release: async () => {} },
     { products: 30, customers: 20, orders: 120 },

@@ -194,3 +194,18 @@ async function noDelaySocket(o: { host: string[]; port: number[]; path?: string 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
 }
+
+/**
+ * The same server URL pointing at another database: `postgres://.../<database>`.
+ *
+ * @example
+ * ```ts
+ * import { withDatabase } from '@stocksync/db/testing';
+ * withDatabase('postgres://u@h:5432/postgres', 'app_test'); // 'postgres://u@h:5432/app_test'
+ * ```
+ */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}

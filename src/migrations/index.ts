@@ -52,4 +52,3 @@ export { generateDownSql, writeDownFile, orderDownStatements } from './generator
 export { lintMigrations, lintSql, type LintFinding, type LintResult, type LintRule } from './lint.js';
 export { verifyMigrations, VERIFY_IGNORED_DATA_TABLES, type VerifyOptions, type VerifyResult, type VerifiedMigration } from './verify.js';
 export { schemaFingerprint, dataFingerprint, diffLines } from './fingerprint.js';
-export { createKuandorwearFixture, KUANDORWEAR_DDL, type KuandorwearFixture, type KuandorwearFixtureOptions } from './kuandorwear-fixture.js';

@@ -1,6 +1,8 @@
 // `verify`: on a throwaway database, every migration goes up, down and up again; the schema (and
 // data) after the down must equal the state before the up, and the second up must match the first.
 import { randomBytes } from 'node:crypto';
+import { withDatabase } from '../connection.js';
+import { ConfigurationError } from '../errors.js';
 import { openMigrationConnection, type MigrationConnection, type MigrationTarget } from './adapter.js';
 import { createDataContext } from './data.js';
 import { dataFingerprint, diffLines, schemaFingerprint } from './fingerprint.js';
@@ -33,8 +35,13 @@ export interface VerifyResult {
 /** Options of {@link verifyMigrations}. */
 export interface VerifyOptions {
   folder?: string;
-  /** Superuser URL of a server to create the throwaway database on. Default: TEST_DATABASE_URL, STOCKSYNC_TEST_SERVER_URL, else one started by `@stocksync/db/testing`. */
+  /** Superuser URL of a server to create the throwaway database on. Default: TEST_DATABASE_URL, else STOCKSYNC_TEST_SERVER_URL, else `startServer`. */
   serverUrl?: string;
+  /**
+   * Starts a throwaway server when no URL is given (pass `startPostgres` from `@stocksync/db/testing`,
+   * as the CLI does); the library itself never depends on its test helpers.
+   */
+  startServer?: () => Promise<{ url: string; stop(): Promise<void> }>;
   /** Verify on an in-memory PGlite instead of a server. */
   embedded?: boolean;
   /** Only report migrations from this one on (earlier ones are still applied first). */
@@ -63,11 +70,15 @@ async function throwaway(options: VerifyOptions): Promise<{ target: MigrationTar
       cleanup: () => client.close(),
     };
   }
-  const testing = await import('../testing/index.js');
   let stop = async () => {};
   let serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL ?? process.env.STOCKSYNC_TEST_SERVER_URL;
   if (!serverUrl) {
-    const server = await testing.startPostgres();
+    if (!options.startServer) {
+      throw new ConfigurationError(
+        'verifyMigrations needs a server: pass serverUrl (or set TEST_DATABASE_URL), pass startServer: startPostgres from @stocksync/db/testing, or use embedded: true.',
+      );
+    }
+    const server = await options.startServer();
     serverUrl = server.url;
     stop = server.stop;
   }
@@ -79,7 +90,7 @@ async function throwaway(options: VerifyOptions): Promise<{ target: MigrationTar
     await admin.release();
   }
   return {
-    target: { url: testing.withDatabase(serverUrl, name) },
+    target: { url: withDatabase(serverUrl, name) },
     engine: 'server',
     cleanup: async () => {
       const drop = await openMigrationConnection({ url: serverUrl });

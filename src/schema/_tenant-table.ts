@@ -14,7 +14,7 @@ import {
 import type { BuildExtraConfigColumns } from 'drizzle-orm/column-builder';
 import { id, tenantId } from './_columns.js';
 import { appRole } from './_roles.js';
-import { tenants } from './tenancy.js';
+import { tenants } from './tenants.js';
 
 /** The tenant predicate of every isolation policy (unwrapped so Citus accepts it on distributed tables). */
 export const TENANT_PREDICATE: SQL = sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import type pg from 'pg';
-import { openDatabase, type Database, type Driver } from '../connection.js';
+import { openDatabase, withDatabase, type Database, type Driver } from '../connection.js';
 import { defaultMigrationsFolder, migrateToLatest } from '../migrations/index.js';
 import { startPostgres, type TestPostgres } from './start-postgres.js';
 
@@ -75,12 +75,7 @@ export function migrationsHash(folder: string): string {
 
 const hashes = new Map<string, { stamp: string; hash: string }>();
 
-/** Builds `postgres://.../<database>` from a server URL. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${encodeURIComponent(database)}`;
-  return parsed.toString();
-}
+export { withDatabase };
 
 /** Quotes an SQL identifier. */
 export function quoteIdent(name: string): string {

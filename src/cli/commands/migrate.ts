@@ -311,6 +311,7 @@ export function registerMigrate(program: Command): void {
           ...(o.server ? { serverUrl: o.server } : {}),
           ...(o.embedded ? { embedded: true } : {}),
           ...(o.from ? { from: o.from } : {}),
+          startServer: async () => (await import('@stocksync/db/testing')).startPostgres(),
           bail: o.bail !== false,
           onMigration: (m) => {
             if (o.json) return;

@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKuandorwearFixture, defaultMigrationsFolder, migrateDown, migrateUp, type BatchProgress } from '../../../src/migrations/index.js';
+import { defaultMigrationsFolder, migrateDown, migrateUp, type BatchProgress } from '../../../src/migrations/index.js';
+import { createKuandorwearFixture } from '../../fixtures/kuandorwear.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { query } from './helpers.js';
 
