@@ -258,3 +258,25 @@ export function sqlStateOf(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A custom domain could not be verified: its DNS TXT record is missing or holds another value.
+ * `recordName` and `expected` say what to publish.
+ *
+ * @example
+ * ```ts
+ * import { DomainVerificationError } from '@stocksync/db';
+ * try { await verifyTenantDomain(db, tenantId, 'shop.acme.test'); } catch (e) { if (e instanceof DomainVerificationError) console.error(e.recordName, e.expected); }
+ * ```
+ */
+export class DomainVerificationError extends StocksyncError {
+  override readonly code = 'DOMAIN_VERIFICATION';
+  constructor(
+    message: string,
+    readonly recordName: string,
+    readonly expected: string,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}

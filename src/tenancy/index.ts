@@ -61,6 +61,22 @@ export {
 } from './audit.js';
 export { SLUG_PATTERN, RESERVED_SLUGS, slugProblem, assertValidSlug } from './slug.js';
 export {
+  addTenantDomain,
+  changeTenantSlug,
+  domainChallenge,
+  listTenantDomains,
+  normalizeHostname,
+  removeTenantDomain,
+  verifyTenantDomain,
+  DOMAIN_CHALLENGE_PREFIX,
+  type AddedTenantDomain,
+  type ChangedTenantSlug,
+  type DomainChallenge,
+  type TenantNameOptions,
+  type TxtResolver,
+  type VerifyTenantDomainOptions,
+} from './domains.js';
+export {
   resolveTenant,
   requestHost,
   tenantResolutionCache,

@@ -100,6 +100,15 @@ export class TenantResolutionCache {
     for (const [key, entry] of this.entries) if (entry.row?.id === tenantId) this.entries.delete(key);
   }
 
+  /**
+   * Forgets every entry, found or missed, that looked up one of these values (slugs, host names):
+   * after a domain or slug change, so a new name resolves at once instead of after the miss TTL.
+   */
+  forget(...values: string[]): void {
+    const wanted = new Set(values.map((v) => v.toLowerCase()));
+    for (const key of this.entries.keys()) if (wanted.has(key.slice(key.indexOf(':') + 1))) this.entries.delete(key);
+  }
+
   /** Forgets everything (misses included). */
   clear(): void {
     this.entries.clear();
