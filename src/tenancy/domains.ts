@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { DomainVerificationError, NotFoundError, RuleViolationError, TenantNotFoundError, ValidationError, sqlStateOf } from '../errors.js';
 import { tenantDomains, tenants, type Tenant, type TenantDomain } from '../schema/tenancy.js';
-import { tenantIdOf, tenantStatusCache, type AnyPgDatabase, type TenantRef } from './context.js';
+import { tenantIdOf, tenantStatusCache, type AnyPgDatabase, type TenantRef } from './context/index.js';
 import { tenantResolutionCache, type TenantResolutionCache } from './resolve.js';
 import { assertValidSlug, RESERVED_SLUGS, slugProblem } from './slug.js';
 

@@ -14,7 +14,7 @@ import {
   verifyTenantDomain,
   type TxtResolver,
 } from '../../../src/tenancy/domains.js';
-import { resolveTenant, TenantResolutionCache } from '../../../src/tenancy/resolve.js';
+import { resolveTenant, TenantResolutionCache, type ResolvableRequest } from '../../../src/tenancy/resolve.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
 
@@ -42,7 +42,7 @@ function fakeDns(zone: Record<string, string[]>, fail?: string): { resolveTxt: T
 describe('tenant domains and slug', () => {
   let t: TestDatabase;
   const cache = new TenantResolutionCache(60_000, 60_000);
-  const resolve = (request: ReturnType<typeof byHost>) => resolveTenant(t.db, request, { baseDomains, cache });
+  const resolve = (request: ResolvableRequest) => resolveTenant(t.db, request, { baseDomains, cache });
 
   beforeAll(async () => {
     t = await createTestDatabase();
