@@ -1,5 +1,5 @@
-// The audit trail: one statement-level trigger function (transition tables, so a bulk write costs one
-// extra INSERT ... SELECT) attached to every tenant table, except those opted out with a reason.
+// The audit trail: one row-level trigger function (constant cost per row, runs on Citus shards)
+// attached to every tenant table, except those opted out with a reason.
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgDatabase } from './context/index.js';
 import { STATEMENT_BREAKPOINT, type MigrationSql } from './policies.js';
@@ -81,64 +81,70 @@ function q(name: string): string {
 }
 
 /**
- * The trigger function. It reads the actor from the transaction's context (app.user_id, app.ip,
- * app.user_agent, app.request_id, app.user_role), writes one audit_logs row per changed row with
- * `changes = {before, after}` (only the changed columns for updates, updated_at ignored; an update
- * that changes nothing is not logged), and skips rows whose tenant is gone (a purge cascading).
- * It is SECURITY DEFINER (owned by the migrating role, fixed search_path): audit rows are written
- * whoever fires the trigger (a cascade, the retention role, any role without INSERT on audit_logs),
- * and the application role needs no INSERT on audit_logs, so a request cannot forge entries. Its
- * rows come only from the transition tables, i.e. rows the invoker was allowed to change.
+ * The trigger function, fired FOR EACH ROW. It reads the actor from the transaction's context
+ * (app.user_id, app.ip, app.user_agent, app.request_id, app.user_role), writes one audit_logs row
+ * per changed row with `changes = {before, after}` (only the changed columns for updates,
+ * updated_at ignored; an update that changes nothing is not logged), and skips rows whose tenant
+ * is gone (a purge cascading). It is SECURITY DEFINER (owned by the migrating role, fixed
+ * search_path): audit rows are written whoever fires the trigger (a cascade, the retention role,
+ * any role without INSERT on audit_logs), and the application role needs no INSERT on audit_logs,
+ * so a request cannot forge entries.
+ *
+ * Row-level, not statement-level over transition tables: the cost per row is constant whatever the
+ * size of the statement (one cached INSERT), and Citus runs row triggers on its shards (it has no
+ * transition tables there). The UPDATE diff is a loop-free query over the row's own jsonb, with no
+ * table and no correlated subquery.
  */
 export const AUDIT_FUNCTION_SQL = `CREATE OR REPLACE FUNCTION ${AUDIT_FUNCTION}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
-  v_ip inet := nullif(current_setting('app.ip', true), '')::inet;
-  v_agent text := left(coalesce(current_setting('app.user_agent', true), ''), 500);
-  v_request text := nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), '');
-  v_meta jsonb := jsonb_build_object('source', 'trigger',
-    'actor_role', nullif(current_setting('app.user_role', true), ''),
-    -- current_user is the definer here: record the role the statement ran as.
-    'db_role', CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END);
-  v_action text := TG_TABLE_NAME || '.' || lower(TG_OP);
+  v_old jsonb;
+  v_new jsonb;
+  v_changes jsonb;
+  v_tenant uuid;
+  v_id text;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
-                            request_id, changes, metadata, severity)
-    SELECT n.tenant_id, v_user, v_action, TG_TABLE_NAME, n.id::text, v_ip, v_agent, v_request,
-           jsonb_build_object('before', '{}'::jsonb, 'after', to_jsonb(n)), v_meta, 'info'
-      FROM audit_new_rows n;
+    v_new := to_jsonb(NEW);
+    v_changes := jsonb_build_object('before', '{}'::jsonb, 'after', v_new);
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
-                            request_id, changes, metadata, severity)
-    SELECT o.tenant_id, v_user, v_action, TG_TABLE_NAME, o.id::text, v_ip, v_agent, v_request,
-           jsonb_build_object('before', to_jsonb(o), 'after', '{}'::jsonb), v_meta, 'warning'
-      FROM audit_old_rows o
-     WHERE EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = o.tenant_id);
+    v_old := to_jsonb(OLD);
+    -- A tenant being purged takes its rows with it: nothing left to audit them for.
+    IF NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = (v_old ->> 'tenant_id')::uuid) THEN
+      RETURN NULL;
+    END IF;
+    v_changes := jsonb_build_object('before', v_old, 'after', '{}'::jsonb);
   ELSE
-    INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
-                            request_id, changes, metadata, severity)
-    SELECT n.tenant_id, v_user, v_action, TG_TABLE_NAME, n.id::text, v_ip, v_agent, v_request,
-           d.changes, v_meta, 'info'
-      FROM audit_new_rows n
-      JOIN audit_old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
-      CROSS JOIN LATERAL (
-        SELECT jsonb_build_object('before', jsonb_object_agg(nv.key, ov.value),
-                                  'after', jsonb_object_agg(nv.key, nv.value)) AS changes
-          FROM jsonb_each(to_jsonb(n)) nv
-          JOIN jsonb_each(to_jsonb(o)) ov ON ov.key = nv.key
-         WHERE nv.value IS DISTINCT FROM ov.value AND nv.key <> 'updated_at'
-        HAVING count(*) > 0
-      ) d;
+    v_old := to_jsonb(OLD);
+    v_new := to_jsonb(NEW);
+    SELECT jsonb_build_object('before', jsonb_object_agg(n.key, v_old -> n.key), 'after', jsonb_object_agg(n.key, n.value))
+      INTO v_changes
+      FROM jsonb_each(v_new) n
+     WHERE n.value IS DISTINCT FROM v_old -> n.key AND n.key <> 'updated_at'
+    HAVING count(*) > 0;
+    IF v_changes IS NULL THEN
+      RETURN NULL;
+    END IF;
   END IF;
+  v_tenant := (coalesce(v_new, v_old) ->> 'tenant_id')::uuid;
+  v_id := coalesce(v_new, v_old) ->> 'id';
+  INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+                                 request_id, changes, metadata, severity)
+  VALUES (v_tenant, nullif(current_setting('app.user_id', true), '')::uuid, TG_TABLE_NAME || '.' || lower(TG_OP), TG_TABLE_NAME, v_id,
+          nullif(current_setting('app.ip', true), '')::inet, left(coalesce(current_setting('app.user_agent', true), ''), 500),
+          nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), ''), v_changes,
+          jsonb_build_object('source', 'trigger',
+            'actor_role', nullif(current_setting('app.user_role', true), ''),
+            -- current_user is the definer here: record the role the statement ran as.
+            'db_role', CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END),
+          CASE WHEN TG_OP = 'DELETE' THEN 'warning' ELSE 'info' END);
   RETURN NULL;
 END
 $$;`;
 
 /**
  * Up/down SQL attaching the audit triggers to the given tables (AFTER INSERT / UPDATE / DELETE,
- * FOR EACH STATEMENT with transition tables), optionally with the trigger function itself.
+ * FOR EACH ROW), optionally with the trigger function itself.
  *
  * @example
  * ```ts
@@ -157,15 +163,8 @@ export function auditTriggersSql(tables: readonly string[], options: { withFunct
   for (const table of tables) {
     if (optedOut.has(table)) continue;
     const names = auditTriggerNames(table);
-    const transitions = {
-      insert: 'REFERENCING NEW TABLE AS audit_new_rows',
-      update: 'REFERENCING OLD TABLE AS audit_old_rows NEW TABLE AS audit_new_rows',
-      delete: 'REFERENCING OLD TABLE AS audit_old_rows',
-    };
     for (const op of ['insert', 'update', 'delete'] as const) {
-      up.push(
-        `CREATE TRIGGER ${names[op]} AFTER ${op.toUpperCase()} ON ${q(table)}\n  ${transitions[op]}\n  FOR EACH STATEMENT EXECUTE FUNCTION ${AUDIT_FUNCTION}();`,
-      );
+      up.push(`CREATE TRIGGER ${names[op]} AFTER ${op.toUpperCase()} ON ${q(table)}\n  FOR EACH ROW EXECUTE FUNCTION ${AUDIT_FUNCTION}();`);
       down.unshift(`DROP TRIGGER IF EXISTS ${names[op]} ON ${q(table)};`);
     }
   }

@@ -177,10 +177,9 @@ describe.each(['pg', 'pglite'] as const)('audit trigger on %s', (driver) => {
         from pg_proc p where proname in ('stocksync_audit_changes', 'stocksync_audit_event') order by 1`),
     );
     expect(fns.map((f) => [f.name, f.definer, f.config])).toEqual([
-      // enable_nestloop=off (migration tenancy_audit_join_rules): the old/new transition-table join
-      // of a bulk UPDATE must not be planned as a nested loop (O(N^2)); jit=off (tenancy_audit_jit_rules):
-      // that switch costs plans ~1e10, which would JIT-compile every audited UPDATE (~250 ms).
-      ['stocksync_audit_changes', true, ['search_path=pg_catalog, pg_temp', 'enable_nestloop=off', 'jit=off']],
+      // The row-level trigger (migration tenancy_audit_row_rules) needs none of the planner switches
+      // the transition-table join had (enable_nestloop=off, jit=off).
+      ['stocksync_audit_changes', true, ['search_path=pg_catalog, pg_temp']],
       ['stocksync_audit_event', true, ['search_path=pg_catalog, pg_temp']],
     ]);
     expect(fns[1]!.public_exec).toBe(false);

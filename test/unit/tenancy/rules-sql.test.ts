@@ -29,11 +29,13 @@ describe('tenancy rules generators', () => {
     expect(dropped).toEqual([...created].reverse());
   });
 
-  it('attaches three statement triggers per audited table and none to opted-out tables', () => {
+  it('attaches three row triggers per audited table and none to opted-out tables', () => {
     const { up, down } = auditTriggersSql(['teams', 'audit_logs', 'sessions'], { withFunction: false });
     expect(up.match(/CREATE TRIGGER/g)).toHaveLength(3);
     expect(up).toContain('CREATE TRIGGER teams_audit_update AFTER UPDATE ON "teams"');
-    expect(up).toContain('REFERENCING OLD TABLE AS audit_old_rows NEW TABLE AS audit_new_rows');
+    expect(up.match(/FOR EACH ROW EXECUTE FUNCTION stocksync_audit_changes\(\)/g)).toHaveLength(3);
+    // Citus runs no transition tables on shards: the generator never emits them.
+    expect(up).not.toMatch(/REFERENCING|FOR EACH STATEMENT/);
     expect(down.match(/DROP TRIGGER/g)).toHaveLength(3);
     const withFunction = auditTriggersSql(['teams']);
     expect(withFunction.up.startsWith('CREATE OR REPLACE FUNCTION stocksync_audit_changes()')).toBe(true);
