@@ -1,4 +1,4 @@
-// Vitest: `unit` (no database) and `integration` (one Postgres per run, a database per file).
+// Vitest: `unit` (no database), `integration` and `security` (one Postgres per run, a database per file).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -25,6 +25,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Attacks replayed as an attacker would make them (issue 14), on a real server and PGlite.
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

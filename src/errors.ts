@@ -120,6 +120,34 @@ export class ValidationError extends StocksyncError {
 }
 
 /**
+ * A tenant export was refused by {@link importTenant} or {@link verifyTenantExport}: `file`, `table`
+ * and `line` (1-based, when one line is at fault) say where; nothing was written.
+ *
+ * @example
+ * ```ts
+ * import { TenantImportError } from '@stocksync/db';
+ * try { await importTenant(db, dir); } catch (e) { if (e instanceof TenantImportError) console.error(e.file, e.line); }
+ * ```
+ */
+export class TenantImportError extends StocksyncError {
+  override readonly code = 'TENANT_IMPORT';
+  constructor(
+    message: string,
+    readonly where: { file?: string; table?: string; line?: number } = {},
+    options: StocksyncErrorOptions = {},
+  ) {
+    const at = where.file ? `${where.file}${where.line ? `:${where.line}` : ''}${where.table ? ` (table ${where.table})` : ''}: ` : '';
+    super(`${at}${message}`, options);
+    this.file = where.file;
+    this.table = where.table;
+    this.line = where.line;
+  }
+  readonly file: string | undefined;
+  readonly table: string | undefined;
+  readonly line: number | undefined;
+}
+
+/**
  * The database refused an operation because of a business rule (stock, seats, paid order, cart
  * expiry, dependencies...). `sqlState` (e.g. 23514, 55000, 23505) and `constraint` say which.
  *

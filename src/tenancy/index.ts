@@ -125,17 +125,16 @@ export {
   type PurgeReport,
 } from './lifecycle.js';
 export { tenantTablesInDatabase, type CatalogTable } from './catalog.js';
+export { exportTenant, type ExportTenantOptions, type TenantTransferProgress } from './export.js';
 export {
-  exportTenant,
-  importTenant,
   verifyTenantExport,
+  signManifest,
   EXPORT_FORMAT,
   type ExportManifest,
   type ExportedTable,
-  type ExportTenantOptions,
-  type TenantTransferProgress,
-  type ImportTenantOptions,
-} from './export-import.js';
+  type TenantImportLimits,
+} from './export-manifest.js';
+export { importTenant, type ImportTenantOptions, type ImportTenantResult } from './import.js';
 export {
   TenantContextError,
   TenantContextMissingError,
@@ -144,6 +143,7 @@ export {
   TenantScopeError,
   TenantUnavailableError,
   TenantLifecycleError,
+  TenantImportError,
   PermissionDeniedError,
   VersionConflictError,
 } from '../errors.js';

@@ -255,14 +255,17 @@ Examples:
     .description('Export one tenant to a directory: one NDJSON file per table and a manifest with checksums (one consistent snapshot).')
     .argument('<tenant>', 'slug or id')
     .argument('<dir>', 'directory to write (created if missing)')
-    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant export acme ./backups/acme\n  $ stocksync-db tenant export acme ./backups/acme --url postgres://localhost/prod --json')
+    .option('--key <key>', 'sign the manifest (HMAC-SHA256) with this key; default $STOCKSYNC_EXPORT_KEY when set')
+    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant export acme ./backups/acme\n  $ STOCKSYNC_EXPORT_KEY=... stocksync-db tenant export acme ./backups/acme --url postgres://localhost/prod --json')
     .action(async (ref: string, dir: string, _o: unknown, command: Command) => {
-      const opts = command.optsWithGlobals<GlobalOptions>();
+      const opts = command.optsWithGlobals<GlobalOptions & { key?: string }>();
+      const key = exportKey(opts.key);
       await withCliDatabase(opts, async (cli) => {
         const found = await requireTenant(cli.db, ref);
         if (!found) return;
         const progress = lazyProgress('export', 'tables', { json: opts.json });
         const manifest = await exportTenant(cli.db, found.id, dir, {
+          ...(key === undefined ? {} : { key }),
           onProgress: (p) => progress.report(p.tablesDone, p.tablesTotal, p.rows),
         }).finally(() => progress.stop());
         if (opts.json) {
@@ -278,12 +281,15 @@ Examples:
     .command('import')
     .description('Import a tenant export into this database (checksums verified, one transaction, every foreign key checked).')
     .argument('<dir>', 'a directory written by `tenant export`')
-    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant import ./backups/acme\n  $ stocksync-db tenant import ./backups/acme --url postgres://localhost/staging --json')
+    .option('--key <key>', 'refuse an export not signed with this key; default $STOCKSYNC_EXPORT_KEY when set')
+    .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant import ./backups/acme\n  $ STOCKSYNC_EXPORT_KEY=... stocksync-db tenant import ./backups/acme --url postgres://localhost/staging --json')
     .action(async (dir: string, _o: unknown, command: Command) => {
-      const opts = command.optsWithGlobals<GlobalOptions>();
+      const opts = command.optsWithGlobals<GlobalOptions & { key?: string }>();
+      const key = exportKey(opts.key);
       await withCliDatabase(opts, async (cli) => {
         const progress = lazyProgress('import', 'tables', { json: opts.json });
         const result = await importTenant(cli.db, dir, {
+          ...(key === undefined ? {} : { key }),
           onProgress: (p) => progress.report(p.tablesDone, p.tablesTotal, p.rows),
         }).finally(() => progress.stop());
         if (opts.json) {
@@ -292,8 +298,18 @@ Examples:
         }
         const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
         print(`${color.green('Imported')} tenant ${result.tenantId}: ${num(total)} rows in ${Object.keys(result.rows).length} tables.`);
+        if (result.unverifiedDomains) {
+          print(`${num(result.unverifiedDomains)} custom domain(s) imported unverified (the export is unsigned): verify them again before they resolve.`);
+        }
       });
     });
+}
+
+// The signing key: --key, else STOCKSYNC_EXPORT_KEY (keeps the key out of the process list).
+function exportKey(option: string | undefined): string | undefined {
+  const key = option ?? process.env.STOCKSYNC_EXPORT_KEY;
+  if (key === '') throw new InvalidArgumentError('the export key is empty.');
+  return key;
 }
 
 function parseTier(value: string): (typeof LICENSE_TIERS)[number] {

@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantLifecycleError, ValidationError } from '../../../src/errors.js';
+import { TenantImportError, TenantLifecycleError } from '../../../src/errors.js';
 import { ensureCatalog, seedTenant } from '../../../src/seed/index.js';
 import { tenantTablesInDatabase } from '../../../src/tenancy/catalog.js';
-import { exportTenant, importTenant, verifyTenantExport } from '../../../src/tenancy/export-import.js';
+import { exportTenant } from '../../../src/tenancy/export.js';
+import { verifyTenantExport } from '../../../src/tenancy/export-manifest.js';
+import { importTenant } from '../../../src/tenancy/import.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { rowsOf } from './_drivers.js';
+
+const KEY = 'export-import test key';
 
 describe('tenant export and import', () => {
   let source: TestDatabase;
@@ -43,7 +47,7 @@ describe('tenant export and import', () => {
 
   it('exports one file per table with a manifest of counts and checksums, only the tenant rows', async () => {
     const progress: Array<{ table: string; tablesDone: number; tablesTotal: number; rows: number }> = [];
-    const manifest = await exportTenant(source.db, tenantId, dir, { batchSize: 50, onProgress: (p) => progress.push(p) });
+    const manifest = await exportTenant(source.db, tenantId, dir, { batchSize: 50, key: KEY, onProgress: (p) => progress.push(p) });
     const tables = (await tenantTablesInDatabase(source.db)).map((t) => t.table);
     // One progress report per table written, ending at all tables and all rows.
     expect(progress.map((p) => p.tablesDone)).toEqual(manifest.tables.map((_, i) => i + 1));
@@ -67,7 +71,8 @@ describe('tenant export and import', () => {
 
   it('imports into a fresh database and every row of every table comes back identical', async () => {
     const progress: Array<{ tablesDone: number; tablesTotal: number; rows: number }> = [];
-    const { rows } = await importTenant(target.db, dir, { batchSize: 100, onProgress: (p) => progress.push(p) });
+    // Signed, so the verified custom domains come back verified (an unsigned export cannot vouch for them).
+    const { rows } = await importTenant(target.db, dir, { batchSize: 100, key: KEY, onProgress: (p) => progress.push(p) });
     const manifest = await verifyTenantExport(dir);
     expect(progress.at(-1)).toMatchObject({
       tablesDone: manifest.tables.length,
@@ -90,8 +95,8 @@ describe('tenant export and import', () => {
     const bare = await createTestDatabase(); // no billing catalog
     try {
       const error = await importTenant(bare.db, dir).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as Error).message).toMatch(/references rows missing in the target: [a-z_]+ [a-z_0-9]+: \d+ row/);
+      expect(error).toBeInstanceOf(TenantImportError);
+      expect((error as Error).message).toMatch(/^[a-z_]+\.ndjson:\d+ \(table [a-z_]+\): references rows that are missing in the target or belong to another tenant \([a-z_]+ [a-z_0-9]+: \d+ row/);
       expect(rowsOf<{ n: number }>(await bare.db.execute(sql`select count(*)::int as n from users`))[0]!.n).toBe(0);
     } finally {
       await bare.drop();
@@ -100,10 +105,12 @@ describe('tenant export and import', () => {
 
   it('refuses a damaged export before writing anything', async () => {
     await appendFile(join(dir, 'teams.ndjson'), '{"tampered": true}\n');
-    await expect(verifyTenantExport(dir)).rejects.toBeInstanceOf(ValidationError);
+    await expect(verifyTenantExport(dir)).rejects.toThrow(
+      new TenantImportError('does not match the manifest (checksum or row count): the export is damaged.', { file: 'teams.ndjson', table: 'teams' }),
+    );
     const fresh = await createTestDatabase();
     try {
-      await expect(importTenant(fresh.db, dir)).rejects.toBeInstanceOf(ValidationError);
+      await expect(importTenant(fresh.db, dir)).rejects.toBeInstanceOf(TenantImportError);
       expect(rowsOf<{ n: number }>(await fresh.db.execute(sql`select count(*)::int as n from tenants`))[0]!.n).toBe(0);
     } finally {
       await fresh.drop();
