@@ -2,34 +2,15 @@
 // through @stocksync/db/tenancy.
 import { InvalidArgumentError, type Command } from 'commander';
 import { sql } from 'drizzle-orm';
-import { isUuid, type Database } from '@stocksync/db';
+import type { Database } from '@stocksync/db';
 import { LICENSE_TIERS } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
 import { createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, lazyProgress, num, print, printError, printJson, printRows } from '../output.js';
 import { parseCount } from './options.js';
-
-interface TenantRow {
-  id: string;
-  slug: string;
-  name: string;
-  status: string;
-  license_tier: string;
-  seats_total: number;
-  created_at: string | Date;
-  users: string | number;
-}
-
-/** Finds a tenant by id or slug. */
-export async function findTenant(db: Database, ref: string): Promise<TenantRow | undefined> {
-  const where = isUuid(ref) ? sql`t.id = ${ref}::uuid` : sql`t.slug = ${ref}`;
-  const [row] = rowsOf<TenantRow>(
-    await db.execute(sql`select t.id, t.slug, t.name, t.status, t.license_tier, t.seats_total, t.created_at,
-      (select count(*) from users u where u.tenant_id = t.id) as users from tenants t where ${where}`),
-  );
-  return row;
-}
+import { registerTenantDomain } from './tenant-domain.js';
+import { findTenant, requireTenant, type TenantRow } from './tenant-ref.js';
 
 /** Row counts of one tenant per table (as the owner: RLS does not filter). */
 async function tenantRowCounts(db: Database, tenantId: string): Promise<Record<string, number>> {
@@ -64,8 +45,11 @@ Examples:
   $ stocksync-db tenant suspend acme --reason "unpaid invoices"
   $ stocksync-db tenant delete acme --purge --yes
   $ stocksync-db tenant export acme ./backups/acme
-  $ stocksync-db tenant import ./backups/acme --url postgres://localhost/other`,
+  $ stocksync-db tenant import ./backups/acme --url postgres://localhost/other
+  $ stocksync-db tenant domain add acme shop.acme.test
+  $ stocksync-db tenant slug acme acme-global`,
     );
+  registerTenantDomain(tenant);
 
   tenant
     .command('list')
@@ -315,14 +299,4 @@ function exportKey(option: string | undefined): string | undefined {
 function parseTier(value: string): (typeof LICENSE_TIERS)[number] {
   if (!(LICENSE_TIERS as readonly string[]).includes(value)) throw new InvalidArgumentError(`use one of ${LICENSE_TIERS.join(', ')}.`);
   return value as (typeof LICENSE_TIERS)[number];
-}
-
-/** Finds the tenant or prints what to do and sets exit code 1. */
-async function requireTenant(db: Database, ref: string): Promise<TenantRow | undefined> {
-  const row = await findTenant(db, ref);
-  if (!row) {
-    printError(`No tenant "${ref}". List them with \`stocksync-db tenant list\`.`);
-    process.exitCode = EXIT.failure;
-  }
-  return row;
 }

@@ -1,0 +1,37 @@
+// Finding the tenant a `tenant` subcommand names (slug or id), shared by tenant.ts and tenant-domain.ts.
+import { sql } from 'drizzle-orm';
+import { isUuid, type Database } from '@stocksync/db';
+import { rowsOf } from '../database.js';
+import { EXIT, printError } from '../output.js';
+
+/** A tenant as the `tenant` commands show it. */
+export interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  license_tier: string;
+  seats_total: number;
+  created_at: string | Date;
+  users: string | number;
+}
+
+/** Finds a tenant by id or slug. */
+export async function findTenant(db: Database, ref: string): Promise<TenantRow | undefined> {
+  const where = isUuid(ref) ? sql`t.id = ${ref}::uuid` : sql`t.slug = ${ref}`;
+  const [row] = rowsOf<TenantRow>(
+    await db.execute(sql`select t.id, t.slug, t.name, t.status, t.license_tier, t.seats_total, t.created_at,
+      (select count(*) from users u where u.tenant_id = t.id) as users from tenants t where ${where}`),
+  );
+  return row;
+}
+
+/** Finds the tenant or prints what to do and sets exit code 1. */
+export async function requireTenant(db: Database, ref: string): Promise<TenantRow | undefined> {
+  const row = await findTenant(db, ref);
+  if (!row) {
+    printError(`No tenant "${ref}". List them with \`stocksync-db tenant list\`.`);
+    process.exitCode = EXIT.failure;
+  }
+  return row;
+}
