@@ -52,5 +52,5 @@ describe('stocksync-db tenant domain and slug', () => {
     const unknown = await runCli(['tenant', 'domain', 'list', 'dom-cli', ...url]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No tenant "dom-cli"/);
-  });
+  }, 180_000); // ten CLI processes
 });
