@@ -6,9 +6,19 @@ export {
   receivePurchaseOrder,
   shipSaleOrder,
   deliverSaleOrder,
+  RESERVATION_LOCATION_CODE,
   type StockChange,
   type OrderStockChange,
 } from './inventory.js';
+export {
+  createSaleOrder,
+  confirmSaleOrder,
+  fulfilSaleOrder,
+  cancelSaleOrder,
+  reservedForOrder,
+  type SaleOrder,
+  type SaleOrderStockChange,
+} from './sale-orders.js';
 export {
   placeOrder,
   payOrder,

@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { NotFoundError, RuleViolationError } from '../errors.js';
 import {
+  inventoryLocations,
   inventoryOrderItems,
   inventoryOrders,
   stockLevels,
@@ -20,6 +21,9 @@ import {
 } from '../validators/inventory.js';
 import { runOperation, type OperationDatabase, type OperationTransaction } from './_run.js';
 
+/** Code of the virtual location that holds each tenant's reserved units (created on first use by `confirmSaleOrder`). */
+export const RESERVATION_LOCATION_CODE = 'RESERVED';
+
 /** What a stock operation wrote: the ledger rows and the resulting stock levels. */
 export interface StockChange {
   movements: StockMovement[];
@@ -31,17 +35,19 @@ export interface OrderStockChange extends StockChange {
   order: InventoryOrder;
 }
 
-interface Line {
+/** One product and a positive quantity. */
+export interface Line {
   productId: string;
   quantity: number;
 }
 
-async function writeMovements(
+/** Writes one ledger row per line (sorted by product, one statement) and returns them with the levels. */
+export async function writeMovements(
   tx: OperationTransaction,
   tenantId: string,
   locationId: string,
   lines: readonly Line[],
-  reason: 'receipt' | 'shipment',
+  reason: 'receipt' | 'shipment' | 'transfer_in' | 'transfer_out',
   meta: { orderId?: string; reference?: string; note?: string; createdById?: string },
 ): Promise<StockChange> {
   // One statement, rows sorted by product: concurrent writers lock stock levels in the same order.
@@ -53,7 +59,7 @@ async function writeMovements(
         tenantId,
         productId: line.productId,
         locationId,
-        quantityDelta: reason === 'receipt' ? line.quantity : -line.quantity,
+        quantityDelta: reason === 'receipt' || reason === 'transfer_in' ? line.quantity : -line.quantity,
         reason,
         orderId: meta.orderId,
         reference: meta.reference,
@@ -177,6 +183,17 @@ export function shipSaleOrder(db: OperationDatabase, input: InventoryOrderAction
   const data = parseInput(inventoryOrderActionInput, input, 'shipSaleOrder');
   return runOperation(db, 'shipSaleOrder', async (tx, tenantId) => {
     const { order, items } = await lockOrder(tx, tenantId, data.orderId, 'sale');
+    // An order confirmed by confirmSaleOrder holds its units in reservation: shipping them again from
+    // the location would take them twice.
+    const [reserved] = await tx
+      .select({ id: stockMovements.id })
+      .from(stockMovements)
+      .innerJoin(inventoryLocations, and(eq(inventoryLocations.tenantId, stockMovements.tenantId), eq(inventoryLocations.id, stockMovements.locationId)))
+      .where(and(eq(stockMovements.tenantId, tenantId), eq(stockMovements.orderId, order.id), eq(inventoryLocations.code, RESERVATION_LOCATION_CODE)))
+      .limit(1);
+    if (reserved) {
+      throw new RuleViolationError(`Sale order ${order.orderNumber} holds a reservation: ship it with fulfilSaleOrder.`, 'inventory_orders_reservation');
+    }
     const [updated] = await tx
       .update(inventoryOrders)
       .set({ status: 'shipped', ...(data.driverId ? { driverId: data.driverId } : {}) })

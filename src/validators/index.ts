@@ -229,6 +229,7 @@ export {
   uuidString,
 } from './_fields.js';
 export * from './inventory.js';
+export * from './sale-orders.js';
 export * from './billing.js';
 export * from './licenses.js';
 export * from './contacts.js';

@@ -1,0 +1,250 @@
+// Sale order lifecycle with stock reservation: create (draft), confirm (reserve), fulfil in full or
+// in part (ship from the reservation, release the rest), cancel (release). A reservation is a pair
+// of ledger rows moving the units from the order's location into the tenant's virtual RESERVED
+// location, so the stock levels show what is free, the database's never-negative rule decides
+// concurrent confirmations, and every unit's path stays in the append-only ledger.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { NotFoundError, RuleViolationError } from '../errors.js';
+import {
+  inventoryLocations,
+  inventoryOrderItems,
+  inventoryOrders,
+  inventoryProducts,
+  stockMovements,
+  type InventoryOrder,
+  type InventoryOrderItem,
+  type StockMovement,
+} from '../schema/inventory.js';
+import { parseInput } from '../validators/_fields.js';
+import {
+  createSaleOrderInput,
+  fulfilSaleOrderInput,
+  saleOrderActionInput,
+  type CreateSaleOrderInput,
+  type FulfilSaleOrderInput,
+  type SaleOrderActionInput,
+} from '../validators/sale-orders.js';
+import { RESERVATION_LOCATION_CODE, writeMovements, type Line } from './inventory.js';
+import { rowsOf, runOperation, type OperationDatabase, type OperationTransaction } from './_run.js';
+
+/** A sale order with its items. */
+export interface SaleOrder {
+  order: InventoryOrder;
+  items: InventoryOrderItem[];
+}
+
+/** A lifecycle step that moved stock: the order afterwards and the ledger rows written. */
+export interface SaleOrderStockChange extends SaleOrder {
+  movements: StockMovement[];
+}
+
+/**
+ * Creates a draft sale order with its items; unit prices default to the products' prices. Nothing
+ * is reserved yet: a draft holds no stock.
+ *
+ * @example
+ * ```ts
+ * import { createSaleOrder } from '@stocksync/db/operations';
+ * const { order } = await withTenant(db, tenantId, (tx) =>
+ *   createSaleOrder(tx, { orderNumber: 'SO-1', buyerId, locationId, lines: [{ productId, quantity: 2 }] }));
+ * ```
+ */
+export function createSaleOrder(db: OperationDatabase, input: CreateSaleOrderInput): Promise<SaleOrder> {
+  const data = parseInput(createSaleOrderInput, input, 'createSaleOrder');
+  return runOperation(db, 'createSaleOrder', async (tx, tenantId) => {
+    const ids = data.lines.map((l) => l.productId);
+    const products = await tx
+      .select({ id: inventoryProducts.id, price: inventoryProducts.unitPriceCents, isActive: inventoryProducts.isActive })
+      .from(inventoryProducts)
+      .where(and(eq(inventoryProducts.tenantId, tenantId), inArray(inventoryProducts.id, ids)));
+    const byId = new Map(products.map((p) => [p.id, p]));
+    for (const id of ids) {
+      if (!byId.get(id)?.isActive) throw new NotFoundError(`Product ${id} does not exist in this tenant (or is inactive).`, 'inventory_products', id);
+    }
+    const [order] = await tx
+      .insert(inventoryOrders)
+      .values({
+        tenantId,
+        orderNumber: data.orderNumber,
+        kind: 'sale',
+        buyerId: data.buyerId,
+        locationId: data.locationId,
+        createdById: data.createdById,
+        notes: data.notes,
+        expectedAt: data.expectedAt,
+        ...(data.currency ? { currency: data.currency } : {}),
+      })
+      .returning();
+    await tx.insert(inventoryOrderItems).values(
+      data.lines.map((l) => ({ tenantId, orderId: order!.id, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents ?? byId.get(l.productId)!.price })),
+    );
+    return reload(tx, tenantId, order!.id);
+  });
+}
+
+async function reload(tx: OperationTransaction, tenantId: string, orderId: string): Promise<SaleOrder> {
+  const [order] = await tx.select().from(inventoryOrders).where(and(eq(inventoryOrders.tenantId, tenantId), eq(inventoryOrders.id, orderId)));
+  const items = await tx
+    .select()
+    .from(inventoryOrderItems)
+    .where(and(eq(inventoryOrderItems.tenantId, tenantId), eq(inventoryOrderItems.orderId, orderId)))
+    .orderBy(asc(inventoryOrderItems.productId));
+  return { order: order!, items };
+}
+
+// Locks a sale order (row lock: lifecycle steps of one order run one at a time) with its items.
+async function lockSaleOrder(tx: OperationTransaction, tenantId: string, orderId: string): Promise<SaleOrder> {
+  const [order] = await tx
+    .select()
+    .from(inventoryOrders)
+    .where(and(eq(inventoryOrders.tenantId, tenantId), eq(inventoryOrders.id, orderId)))
+    .for('update');
+  if (!order) throw new NotFoundError(`Sale order ${orderId} does not exist in this tenant.`, 'inventory_orders', orderId);
+  if (order.kind !== 'sale') {
+    throw new RuleViolationError(`Inventory order ${order.orderNumber} is a ${order.kind} order, not a sale order.`, 'inventory_orders_kind_check');
+  }
+  const { items } = await reload(tx, tenantId, orderId);
+  return { order, items };
+}
+
+// The tenant's RESERVED location, created on first use (the unique code makes concurrent creation safe).
+async function reservationLocation(tx: OperationTransaction, tenantId: string): Promise<string> {
+  await tx
+    .insert(inventoryLocations)
+    .values({ tenantId, code: RESERVATION_LOCATION_CODE, name: 'Reserved for confirmed sale orders', kind: 'virtual' })
+    .onConflictDoNothing({ target: [inventoryLocations.tenantId, inventoryLocations.code] });
+  const [row] = await tx
+    .select({ id: inventoryLocations.id })
+    .from(inventoryLocations)
+    .where(and(eq(inventoryLocations.tenantId, tenantId), eq(inventoryLocations.code, RESERVATION_LOCATION_CODE)));
+  return row!.id;
+}
+
+/**
+ * Units an order holds in reservation, by product (the sum of its ledger rows at the reservation
+ * location). Empty for an order that reserved nothing.
+ *
+ * @example
+ * ```ts
+ * import { reservedForOrder } from '@stocksync/db/operations';
+ * const held = await withTenant(db, tenantId, (tx) => reservedForOrder(tx, orderId));
+ * ```
+ */
+export function reservedForOrder(db: OperationDatabase, orderId: string): Promise<Map<string, number>> {
+  return runOperation(db, 'reservedForOrder', (tx, tenantId) => reservedLines(tx, tenantId, orderId));
+}
+
+async function reservedLines(tx: OperationTransaction, tenantId: string, orderId: string): Promise<Map<string, number>> {
+  const rows = rowsOf<{ product_id: string; held: number | string }>(
+    await tx.execute(sql`select m.product_id::text as product_id, sum(m.quantity_delta) as held
+      from ${stockMovements} m join ${inventoryLocations} l on l.tenant_id = m.tenant_id and l.id = m.location_id
+      where m.tenant_id = ${tenantId} and m.order_id = ${orderId} and l.code = ${RESERVATION_LOCATION_CODE}
+      group by m.product_id having sum(m.quantity_delta) <> 0 order by 1`),
+  );
+  return new Map(rows.map((r) => [r.product_id, Number(r.held)]));
+}
+
+// Moves lines between the order's location and the reservation location as transfer pairs, the
+// source first (so a refusal for lack of stock happens before anything lands at the destination).
+async function transfer(tx: OperationTransaction, tenantId: string, order: InventoryOrder, lines: Line[], from: string, to: string, createdById?: string) {
+  if (lines.length === 0) return [];
+  const meta = { orderId: order.id, reference: order.orderNumber, createdById };
+  const out = await writeMovements(tx, tenantId, from, lines, 'transfer_out', meta);
+  const into = await writeMovements(tx, tenantId, to, lines, 'transfer_in', meta);
+  return [...out.movements, ...into.movements];
+}
+
+async function setStatus(tx: OperationTransaction, tenantId: string, orderId: string, values: Partial<InventoryOrder>) {
+  await tx.update(inventoryOrders).set(values).where(and(eq(inventoryOrders.tenantId, tenantId), eq(inventoryOrders.id, orderId)));
+}
+
+/**
+ * Confirms a draft sale order and reserves its units: they leave the order's location for the
+ * reservation location, all or nothing. When two orders compete for the last units, the database
+ * serializes them on the stock level: one confirms, the other gets a {@link RuleViolationError}
+ * (constraint `stock_levels_quantity_check`, SQLSTATE 23514), stays draft and reserves nothing.
+ *
+ * @example
+ * ```ts
+ * import { confirmSaleOrder } from '@stocksync/db/operations';
+ * const { order } = await withTenant(db, tenantId, (tx) => confirmSaleOrder(tx, { orderId }));
+ * ```
+ */
+export function confirmSaleOrder(db: OperationDatabase, input: SaleOrderActionInput): Promise<SaleOrderStockChange> {
+  const data = parseInput(saleOrderActionInput, input, 'confirmSaleOrder');
+  return runOperation(db, 'confirmSaleOrder', async (tx, tenantId) => {
+    const { order, items } = await lockSaleOrder(tx, tenantId, data.orderId);
+    if (order.status !== 'draft') throw new RuleViolationError(`Sale order ${order.orderNumber} is ${order.status}: only a draft can be confirmed.`, 'inventory_orders_status_transition_check');
+    if (items.length === 0) throw new RuleViolationError(`Sale order ${order.orderNumber} has no items: add items first.`, 'inventory_order_items');
+    const reserved = await reservationLocation(tx, tenantId);
+    const movements = await transfer(tx, tenantId, order, items, order.locationId, reserved, data.createdById);
+    await setStatus(tx, tenantId, order.id, { status: 'confirmed' });
+    return { ...(await reload(tx, tenantId, order.id)), movements };
+  });
+}
+
+/**
+ * Fulfils a confirmed sale order from its reservation: the shipped units leave as `shipment`
+ * movements and the order becomes `shipped`. With `lines` (partial delivery) only those quantities
+ * ship: the items are reduced to them (the total follows), the rest of the reservation goes back to
+ * the order's location, and a line left out ships nothing. Asking for more than was reserved is refused.
+ *
+ * @example
+ * ```ts
+ * import { fulfilSaleOrder } from '@stocksync/db/operations';
+ * await withTenant(db, tenantId, (tx) => fulfilSaleOrder(tx, { orderId, lines: [{ productId, quantity: 1 }] }));
+ * ```
+ */
+export function fulfilSaleOrder(db: OperationDatabase, input: FulfilSaleOrderInput): Promise<SaleOrderStockChange> {
+  const data = parseInput(fulfilSaleOrderInput, input, 'fulfilSaleOrder');
+  return runOperation(db, 'fulfilSaleOrder', async (tx, tenantId) => {
+    const { order } = await lockSaleOrder(tx, tenantId, data.orderId);
+    if (order.status !== 'confirmed') throw new RuleViolationError(`Sale order ${order.orderNumber} is ${order.status}: only a confirmed order can be fulfilled.`, 'inventory_orders_status_transition_check');
+    const held = await reservedLines(tx, tenantId, order.id);
+    if (held.size === 0) throw new RuleViolationError(`Sale order ${order.orderNumber} holds no reservation: it was confirmed outside confirmSaleOrder; ship it with shipSaleOrder.`, 'inventory_orders_reservation');
+    const wanted = new Map((data.lines ?? [...held].map(([productId, quantity]) => ({ productId, quantity }))).map((l) => [l.productId, l.quantity]));
+    for (const [productId, quantity] of wanted) {
+      if (quantity > (held.get(productId) ?? 0)) {
+        throw new RuleViolationError(`Sale order ${order.orderNumber} reserved ${held.get(productId) ?? 0} of product ${productId}: it cannot ship ${quantity}.`, 'inventory_orders_reservation');
+      }
+    }
+    const ship = [...held.keys()].map((productId) => ({ productId, quantity: wanted.get(productId) ?? 0 })).filter((l) => l.quantity > 0);
+    if (ship.length === 0) throw new RuleViolationError(`Sale order ${order.orderNumber}: ship at least one unit, or cancel the order.`, 'inventory_orders_reservation');
+    const release = [...held].map(([productId, quantity]) => ({ productId, quantity: quantity - (wanted.get(productId) ?? 0) })).filter((l) => l.quantity > 0);
+    const reserved = await reservationLocation(tx, tenantId);
+    const released = await transfer(tx, tenantId, order, release, reserved, order.locationId, data.createdById);
+    const shipped = await writeMovements(tx, tenantId, reserved, ship, 'shipment', { orderId: order.id, reference: order.orderNumber, createdById: data.createdById });
+    // Items may change only until the order ships: reduce them to what ships first.
+    for (const line of release) {
+      const remaining = held.get(line.productId)! - line.quantity;
+      const where = and(eq(inventoryOrderItems.tenantId, tenantId), eq(inventoryOrderItems.orderId, order.id), eq(inventoryOrderItems.productId, line.productId));
+      if (remaining === 0) await tx.delete(inventoryOrderItems).where(where);
+      else await tx.update(inventoryOrderItems).set({ quantity: remaining }).where(where);
+    }
+    await setStatus(tx, tenantId, order.id, { status: 'shipped', ...(data.driverId ? { driverId: data.driverId } : {}) });
+    return { ...(await reload(tx, tenantId, order.id)), movements: [...released, ...shipped.movements] };
+  });
+}
+
+/**
+ * Cancels a draft or confirmed sale order; a confirmed order's reservation goes back to its
+ * location. A shipped or delivered order cannot be cancelled (the database refuses the transition:
+ * {@link RuleViolationError} `inventory_orders_status_transition_check`).
+ *
+ * @example
+ * ```ts
+ * import { cancelSaleOrder } from '@stocksync/db/operations';
+ * await withTenant(db, tenantId, (tx) => cancelSaleOrder(tx, { orderId }));
+ * ```
+ */
+export function cancelSaleOrder(db: OperationDatabase, input: SaleOrderActionInput): Promise<SaleOrderStockChange> {
+  const data = parseInput(saleOrderActionInput, input, 'cancelSaleOrder');
+  return runOperation(db, 'cancelSaleOrder', async (tx, tenantId) => {
+    const { order } = await lockSaleOrder(tx, tenantId, data.orderId);
+    const held = await reservedLines(tx, tenantId, order.id);
+    const lines = [...held].map(([productId, quantity]) => ({ productId, quantity }));
+    const movements = lines.length ? await transfer(tx, tenantId, order, lines, await reservationLocation(tx, tenantId), order.locationId, data.createdById) : [];
+    await setStatus(tx, tenantId, order.id, { status: 'cancelled' });
+    return { ...(await reload(tx, tenantId, order.id)), movements };
+  });
+}
