@@ -3,12 +3,12 @@
 import type { TablesRelationalConfig } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { ConfigurationError } from './errors.js';
-import * as schema from './schema/index.js';
+import * as schema from './schema/tables.js';
 
 /** The supported drivers. */
 export type Driver = 'pg' | 'postgres' | 'pglite';
 
-/** The schema type every database handle is typed with. */
+/** The schema type every database handle is typed with: every table and relations object. */
 export type Schema = typeof schema;
 
 /** A drizzle database with the package schema, whatever the driver. */

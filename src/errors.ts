@@ -158,7 +158,7 @@ export class TenantImportError extends StocksyncError {
  * ```
  */
 export class RuleViolationError extends StocksyncError {
-  override readonly code = 'RULE_VIOLATION';
+  override readonly code: string = 'RULE_VIOLATION';
   constructor(
     message: string,
     readonly constraint: string | undefined,
@@ -166,6 +166,131 @@ export class RuleViolationError extends StocksyncError {
   ) {
     super(message, options);
   }
+}
+
+/** Where a constraint error happened: the table and the columns (camelCase), never the values. */
+export interface ConstraintTarget {
+  /** The table the statement wrote (snake_case, as in the database). */
+  table: string | undefined;
+  /** The columns of the constraint without `tenantId`, as TypeScript property names. */
+  fields: string[];
+}
+
+/**
+ * A unique or exclusion constraint refused the write (SQLSTATE 23505 / 23P01): a row with the same
+ * key exists. `constraint` is the database name (`inventory_products_tenant_id_sku_key`), `fields`
+ * the logical key without the tenant (`['sku']`). HTTP 409.
+ *
+ * @example
+ * ```ts
+ * import { ConflictError } from '@stocksync/db';
+ * try { await t.insert(inventoryProducts).values(body); } catch (e) { if (e instanceof ConflictError) e.fields; }
+ * ```
+ */
+export class ConflictError extends RuleViolationError {
+  override readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    constraint: string | undefined,
+    readonly target: ConstraintTarget,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, constraint, options);
+  }
+  /** The logical key of the constraint (columns without `tenantId`). */
+  get fields(): string[] {
+    return this.target.fields;
+  }
+}
+
+/**
+ * A foreign key refused the write (SQLSTATE 23503): the referenced row does not exist in this
+ * tenant (`reason: 'missing_reference'`, HTTP 422), or rows still refer to the row being deleted
+ * (`reason: 'still_referenced'`, HTTP 409).
+ *
+ * @example
+ * ```ts
+ * import { ForeignKeyError } from '@stocksync/db';
+ * if (e instanceof ForeignKeyError && e.reason === 'missing_reference') console.error(e.relatedTable);
+ * ```
+ */
+export class ForeignKeyError extends RuleViolationError {
+  override readonly code = 'FOREIGN_KEY';
+  constructor(
+    message: string,
+    constraint: string | undefined,
+    readonly reason: 'missing_reference' | 'still_referenced',
+    readonly target: ConstraintTarget,
+    /** The other table: the referenced one (missing_reference) or the referencing one (still_referenced). */
+    readonly relatedTable: string | undefined,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, constraint, options);
+  }
+}
+
+/**
+ * A check rule refused the write (SQLSTATE 23514 from a CHECK constraint or a rule trigger, 23502 for
+ * a missing required column): `rule` names it (`tasks_parent_task_id_cycle_check`). HTTP 422.
+ *
+ * @example
+ * ```ts
+ * import { CheckViolationError } from '@stocksync/db';
+ * if (e instanceof CheckViolationError) console.error(e.rule);
+ * ```
+ */
+export class CheckViolationError extends RuleViolationError {
+  override readonly code = 'CHECK_VIOLATION';
+  constructor(
+    message: string,
+    readonly rule: string | undefined,
+    readonly target: ConstraintTarget,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, rule, options);
+  }
+}
+
+/**
+ * A value has the wrong form for its column (SQLSTATE class 22: not a UUID, out of range, too long,
+ * bad date). The message names the type, never the value. HTTP 422.
+ *
+ * @example
+ * ```ts
+ * import { InvalidValueError } from '@stocksync/db';
+ * if (e instanceof InvalidValueError) console.error(e.sqlState);
+ * ```
+ */
+export class InvalidValueError extends StocksyncError {
+  override readonly code = 'INVALID_VALUE';
+}
+
+/**
+ * The transaction lost a race with another one (SQLSTATE 40001 serialization failure, 40P01
+ * deadlock, 55P03 lock not available): retry the whole transaction. HTTP 409.
+ *
+ * @example
+ * ```ts
+ * import { TransactionConflictError } from '@stocksync/db';
+ * if (e instanceof TransactionConflictError) return retry();
+ * ```
+ */
+export class TransactionConflictError extends StocksyncError {
+  override readonly code = 'TRANSACTION_CONFLICT';
+}
+
+/**
+ * Any other database error raised through the package, with its SQLSTATE; the message carries the
+ * server's primary message only (never the statement's parameters). HTTP 500.
+ *
+ * @example
+ * ```ts
+ * import { DatabaseError } from '@stocksync/db';
+ * if (e instanceof DatabaseError) console.error(e.sqlState);
+ * ```
+ */
+export class DatabaseError extends StocksyncError {
+  override readonly code = 'DATABASE_ERROR';
 }
 
 /** A row the operation needs does not exist in the current tenant (or is not visible to it). */

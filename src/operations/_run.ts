@@ -3,7 +3,8 @@
 // violations turned into RuleViolationError.
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { RuleViolationError, StocksyncError, TenantContextMissingError, sqlStateOf } from '../errors.js';
+import { mapDatabaseError } from '../database-error.js';
+import { RuleViolationError, TenantContextMissingError } from '../errors.js';
 import { currentTransaction } from '../tenancy/context/index.js';
 
 /**
@@ -22,9 +23,6 @@ export type OperationDatabase = PgDatabase<PgQueryResultHKT, any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OperationTransaction = PgTransaction<PgQueryResultHKT, any, any>;
 
-/** SQLSTATEs that mean "a business rule refused this": check, exclusion, unique, foreign key, state. */
-const RULE_SQLSTATES = new Set(['23514', '23P01', '23505', '23503', '23502', '55000']);
-
 /**
  * Rows of a `db.execute` result, whatever the driver (node-postgres/PGlite `{ rows }`, postgres.js array).
  *
@@ -39,31 +37,19 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-function driverError(error: unknown): { message?: string; constraint?: string; constraint_name?: string } | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return current as { message?: string };
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 function mapError(error: unknown, label: string): unknown {
-  if (error instanceof StocksyncError) return error;
-  const state = sqlStateOf(error);
-  if (state && RULE_SQLSTATES.has(state)) {
-    const pgError = driverError(error);
-    const constraint = pgError?.constraint ?? pgError?.constraint_name;
-    return new RuleViolationError(`${label} refused: ${pgError?.message ?? String(error)}`, constraint, { cause: error });
+  const mapped = mapDatabaseError(error);
+  if (mapped !== error && mapped instanceof RuleViolationError) {
+    // Name the operation in the message; the typed error (and its constraint) stays as it is.
+    mapped.message = `${label} refused: ${mapped.message}`;
   }
-  return error;
+  return mapped;
 }
 
 /**
  * Runs `fn` in a transaction of its own (a savepoint when `db` is already a transaction), after
  * reading the tenant id from `app.tenant_id`. Anything `fn` wrote is rolled back if it throws;
- * rule SQLSTATEs (23xxx, 55000) become {@link RuleViolationError}. The building block of every operation.
+ * database errors become the package's typed errors (rule SQLSTATEs 23xxx and 55000 a {@link RuleViolationError} subclass). The building block of every operation.
  *
  * @example
  * ```ts

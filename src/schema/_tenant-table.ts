@@ -10,8 +10,9 @@ import {
   type AnyPgColumn,
   type PgColumnBuilderBase,
   type PgTableExtraConfigValue,
+  type PgTableWithColumns,
 } from 'drizzle-orm/pg-core';
-import type { BuildExtraConfigColumns } from 'drizzle-orm/column-builder';
+import type { BuildColumns, BuildExtraConfigColumns } from 'drizzle-orm/column-builder';
 import { id, tenantId } from './_columns.js';
 import { appRole } from './_roles.js';
 import { tenants } from './tenants.js';
@@ -39,6 +40,14 @@ export function tenantIsolationPolicy(table: string) {
 
 type BaseColumns = { tenantId: ReturnType<typeof tenantId>; id: ReturnType<typeof id> };
 
+/** The table type {@link tenantTable} returns (written out so the published declarations carry no unresolved generics). */
+export type TenantTable<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>> = PgTableWithColumns<{
+  name: TName;
+  schema: undefined;
+  columns: BuildColumns<TName, BaseColumns & TColumns, 'pg'>;
+  dialect: 'pg';
+}>;
+
 /**
  * Defines a tenant-scoped table: adds `tenant_id` and `id`, primary key `(tenant_id, id)`,
  * `tenant_id` references `tenants` (on delete cascade, so a purge removes every row), the
@@ -55,7 +64,7 @@ export function tenantTable<TName extends string, TColumns extends Record<string
   name: TName,
   columns: TColumns,
   extra?: (table: BuildExtraConfigColumns<TName, BaseColumns & TColumns, 'pg'>) => PgTableExtraConfigValue[],
-) {
+): TenantTable<TName, TColumns> {
   const all = { tenantId: tenantId(), id: id(), ...columns } as BaseColumns & TColumns;
   return pgTable(name, all, (t) => {
     const cols = t as unknown as Record<string, never>;

@@ -9,6 +9,7 @@ export {
   tenantRef,
   tenantTable,
   type TenantRefOnDelete,
+  type TenantTable,
 } from './_tenant-table.js';
 export {
   LICENSE_TIERS,

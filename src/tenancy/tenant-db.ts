@@ -25,6 +25,7 @@ import {
   type PgUpdateSetSource,
 } from 'drizzle-orm/pg-core';
 import type { PgUpdateBase, PgUpdateWithout } from 'drizzle-orm/pg-core/query-builders/update';
+import { mapDatabaseError } from '../database-error.js';
 import { TenantScopeError } from '../errors.js';
 import {
   requireTenant,
@@ -108,7 +109,8 @@ export function isTenantTable(table: unknown): table is TenantScopedTable {
  * {@link withTenant} (joining the open transaction when called within one for the same tenant).
  * Inserts get `tenant_id` (the type omits it), every read and write of a tenant table gets
  * `tenant_id = $1` (joined tenant tables too, and many-relations of relational queries), and
- * writes to global tables are refused by the types and at run time. Without a tenant (argument
+ * writes to global tables are refused by the types and at run time. Database errors come back as
+ * the package's typed errors (see `mapDatabaseError`: ConflictError, ForeignKeyError, ...). Without a tenant (argument
  * omitted outside withTenant, or null) it throws `TenantContextMissingError` before touching the database.
  *
  * @example
@@ -386,7 +388,12 @@ class TenantScopedSession extends PgSession {
    * when there is one, else a standalone statement that costs one round trip (see runTenantStatement).
    */
   run<T>(fn: (session: Preparer) => Promise<T>): Promise<T> {
-    return runTenantStatement(this.root, this.tenantId, (session) => fn(session as Preparer), this.options);
+    // Driver errors leave as the package's typed errors (the raw ones carry the statement's values).
+    return runTenantStatement(this.root, this.tenantId, (session) => fn(session as Preparer), this.options).catch(
+      (error: unknown) => {
+        throw mapDatabaseError(error);
+      },
+    );
   }
 
   override prepareQuery(query: unknown, ...args: PrepareArgs) {

@@ -4,11 +4,13 @@ import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError }
 import type { Actor, AnyPgDatabase } from '../context/index.js';
 import { resolveTenant, type ResolvableRequest, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
 import { tenantDb, type TenantDatabase } from '../tenant-db.js';
+import type { Database } from '../../connection.js';
 
 /** The request fields the middleware reads and writes (an Express `Request` fits). */
-export interface ExpressLikeRequest extends ResolvableRequest {
+export interface ExpressLikeRequest<TDb extends AnyPgDatabase = Database> extends ResolvableRequest {
   tenant?: ResolvedTenant;
-  tenantDb?: TenantDatabase<AnyPgDatabase>;
+  tenantDb?: TenantDatabase<TDb>;
+  actor?: Actor | undefined;
 }
 
 /** The response methods the middleware uses (an Express `Response` fits). */
@@ -17,9 +19,9 @@ export interface ExpressLikeResponse {
 }
 
 /** Options of {@link expressTenantMiddleware}. */
-export interface ExpressTenantOptions<TReq extends ExpressLikeRequest> extends ResolveTenantOptions {
+export interface ExpressTenantOptions<TReq, TDb extends AnyPgDatabase = Database> extends ResolveTenantOptions {
   /** The database the tenant is looked up in and the scoped builder runs on. */
-  db: AnyPgDatabase;
+  db: TDb;
   /** The acting user of the request (after your authentication middleware), for audit and role policies. */
   actor?: (req: TReq) => Actor | undefined;
   /** Let requests that name no tenant through (unknown tenants are still refused). Default false. */
@@ -51,13 +53,17 @@ export function tenantErrorBody(error: TenantNotFoundError | TenantUnavailableEr
  * app.get('/projects', async (req, res) => res.json(await req.tenantDb!.select().from(projects)));
  * ```
  */
-export function expressTenantMiddleware<TReq extends ExpressLikeRequest>(options: ExpressTenantOptions<TReq>) {
+export function expressTenantMiddleware<
+  TDb extends AnyPgDatabase = Database,
+  TReq extends ExpressLikeRequest<TDb> = ExpressLikeRequest<TDb>,
+>(options: ExpressTenantOptions<TReq, TDb>) {
   const { db, actor, optional, ...resolveOptions } = options;
   return (req: TReq, res: ExpressLikeResponse, next: (error?: unknown) => void): void => {
     resolveTenant(db, req, resolveOptions).then(
       (tenant) => {
         req.tenant = tenant;
         const who = actor?.(req);
+        req.actor = who;
         req.tenantDb = tenantDb(db, tenant.id, who ? { actor: who } : {});
         next();
       },

@@ -4,26 +4,40 @@ import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError }
 import type { Actor, AnyPgDatabase } from '../context/index.js';
 import { resolveTenant, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
 import { tenantDb, type TenantDatabase } from '../tenant-db.js';
+import type { Database } from '../../connection.js';
 import { tenantErrorBody } from './express.js';
 
 /** The context fields the middleware uses (a Hono `Context` fits). */
-export interface HonoLikeContext {
+export interface HonoLikeContext<TDb extends AnyPgDatabase = Database> {
   req: { raw: { headers: { get(name: string): string | null }; url: string } };
   set(key: 'tenant', value: ResolvedTenant): void;
-  set(key: 'tenantDb', value: TenantDatabase<AnyPgDatabase>): void;
+  set(key: 'tenantDb', value: TenantDatabase<TDb>): void;
+  set(key: 'actor', value: Actor | undefined): void;
   json(body: unknown, status?: number): Response;
 }
 
-/** Variables the middleware sets, for `new Hono<{ Variables: TenantVariables }>()`. */
-export interface TenantVariables {
+/**
+ * Variables the middleware sets, for `new Hono<{ Variables: TenantVariables }>()`: the tenant, its
+ * scoped builder (typed with the package schema, so relational queries return typed rows) and the
+ * acting user the `actor` option returned (undefined without one).
+ *
+ * @example
+ * ```ts
+ * import type { TenantVariables } from '@stocksync/db/tenancy';
+ * const app = new Hono<{ Variables: TenantVariables }>();
+ * app.get('/me', (c) => c.json({ tenant: c.get('tenant').slug, user: c.get('actor')?.userId ?? null }));
+ * ```
+ */
+export interface TenantVariables<TDb extends AnyPgDatabase = Database> {
   tenant: ResolvedTenant;
-  tenantDb: TenantDatabase<AnyPgDatabase>;
+  tenantDb: TenantDatabase<TDb>;
+  actor: Actor | undefined;
 }
 
 /** Options of {@link honoTenantMiddleware}. */
-export interface HonoTenantOptions<TContext> extends ResolveTenantOptions {
+export interface HonoTenantOptions<TContext, TDb extends AnyPgDatabase = Database> extends ResolveTenantOptions {
   /** The database the tenant is looked up in and the scoped builder runs on. */
-  db: AnyPgDatabase;
+  db: TDb;
   /** The acting user of the request, for audit and role policies. */
   actor?: (c: TContext) => Actor | undefined;
   /** Let requests that name no tenant through (unknown tenants are still refused). Default false. */
@@ -42,7 +56,9 @@ export interface HonoTenantOptions<TContext> extends ResolveTenantOptions {
  * app.get('/projects', async (c) => c.json(await c.get('tenantDb').select().from(projects)));
  * ```
  */
-export function honoTenantMiddleware<TContext extends HonoLikeContext>(options: HonoTenantOptions<TContext>) {
+export function honoTenantMiddleware<TDb extends AnyPgDatabase = Database, TContext extends HonoLikeContext<TDb> = HonoLikeContext<TDb>>(
+  options: HonoTenantOptions<TContext, TDb>,
+) {
   const { db, actor, optional, ...resolveOptions } = options;
   return async (c: TContext, next: () => Promise<void>): Promise<Response | void> => {
     let tenant: ResolvedTenant;
@@ -58,6 +74,7 @@ export function honoTenantMiddleware<TContext extends HonoLikeContext>(options: 
     }
     c.set('tenant', tenant);
     const who = actor?.(c);
+    c.set('actor', who);
     c.set('tenantDb', tenantDb(db, tenant.id, who ? { actor: who } : {}));
     await next();
   };
