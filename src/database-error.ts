@@ -78,7 +78,10 @@ function constraintCatalog(): Map<string, ConstraintInfo> {
         catalog.set(index.config.name, { table: config.name, columns: names(index.config.columns as PgColumn[]) });
       }
     }
-    for (const unique of config.uniqueConstraints) catalog.set(unique.getName(), { table: config.name, columns: names(unique.columns) });
+    for (const unique of config.uniqueConstraints) {
+      const name = unique.getName();
+      if (name) catalog.set(name, { table: config.name, columns: names(unique.columns) });
+    }
     for (const fk of config.foreignKeys) {
       const reference = fk.reference();
       catalog.set(fk.getName(), {

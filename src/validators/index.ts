@@ -234,3 +234,5 @@ export * from './billing.js';
 export * from './licenses.js';
 export * from './contacts.js';
 export * from './messaging.js';
+export { SERVER_SET_COLUMNS, requestSchemaOf, type RequestSchema, type RequestShape, type ServerSetColumn } from './_request.js';
+export * from './requests.js';
