@@ -118,7 +118,7 @@ export function isTenantTable(table: unknown): table is TenantScopedTable {
  * import { tenantDb } from '@stocksync/db/tenancy';
  * const t = tenantDb(db, tenantId, { actor: { userId, role: 'member' } });
  * await t.insert(projects).values({ name: 'Roadmap' });
- * const mine = await t.select().from(projects).where(eq(projects.status, 'active'));
+ * const live = await t.select().from(projects).where(isNull(projects.deletedAt));
  * const withTasks = await t.query.projects.findMany({ with: { tasks: true } });
  * ```
  */
