@@ -16,6 +16,8 @@ export const LAYERS: Readonly<Record<string, number>> = {
   schema: 1,
   validators: 2,
   connection: 2,
+  'database-error': 2,
+  problem: 2,
   tenancy: 3,
   migrations: 3,
   seed: 3,

@@ -3,7 +3,7 @@
 import type { TablesRelationalConfig } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { ConfigurationError } from './errors.js';
-import * as schema from './schema/tables.js';
+import * as schema from './schema/_tables.js';
 
 /** The supported drivers. */
 export type Driver = 'pg' | 'postgres' | 'pglite';

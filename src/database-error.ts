@@ -18,7 +18,7 @@ import {
   TransactionConflictError,
   type ConstraintTarget,
 } from './errors.js';
-import * as tables from './schema/tables.js';
+import * as tables from './schema/_tables.js';
 
 /** The fields of a server error the mapping reads (node-postgres / PGlite names, postgres.js names). */
 export interface ServerError {

@@ -3,7 +3,7 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sqlStateOf, TenantIsolationError } from '../errors.js';
-import * as packageSchema from '../schema/tables.js';
+import * as packageSchema from '../schema/_tables.js';
 import { APP_ROLE } from '../schema/_roles.js';
 import type { AnyPgDatabase } from '../tenancy/context/index.js';
 import { isRlsTenantTable } from '../tenancy/policies.js';

@@ -35,7 +35,7 @@ type AnyObject = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
 // object and every composer builds from the plain one and attaches the rules to its result.
 function withRules<T extends AnyObject>(plain: T, rules: readonly z.core.$ZodCheck[]): T {
   if (rules.length === 0) return plain;
-  const ruled = plain.check(...(rules as z.core.$ZodCheck<never>[])) as T;
+  const ruled = plain.check(...(rules as unknown as z.core.$ZodCheck<z.output<T>>[])) as T;
   const target = ruled as unknown as Record<string, unknown>;
   for (const name of COMPOSERS) {
     const compose = (plain as unknown as Record<string, unknown>)[name];

@@ -11,7 +11,7 @@ import {
 } from '@stocksync/db/validators';
 import { tenantDb } from '@stocksync/db/tenancy';
 
-type ProductBody = z.infer<typeof inventoryProductCreateSchema>;
+type ProductBody = z.input<typeof inventoryProductCreateSchema>;
 expectTypeOf<ProductBody>().toHaveProperty('sku').toEqualTypeOf<string>();
 expectTypeOf<ProductBody>().not.toHaveProperty('tenantId');
 expectTypeOf<ProductBody>().not.toHaveProperty('id');

@@ -9,11 +9,21 @@ import {
   ForeignKeyError,
   InvalidValueError,
   PermissionDeniedError,
+  RuleViolationError,
   TenantContextMissingError,
 } from '../../../src/errors.js';
 import { problemOf } from '../../../src/problem.js';
-import { inventoryLocations, inventoryOrders, inventoryProducts, tenants, users } from '../../../src/schema/index.js';
-import { withTenant } from '../../../src/tenancy/context.js';
+import {
+  inventoryLocations,
+  inventoryOrders,
+  inventoryProducts,
+  projects,
+  stockMovements,
+  tasks,
+  tenants,
+  users,
+} from '../../../src/schema/index.js';
+import { withTenant } from '../../../src/tenancy/context/index.js';
 import { tenantDb } from '../../../src/tenancy/tenant-db.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, type DriverHandle } from '../tenancy/_drivers.js';
@@ -120,6 +130,28 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('database errors on %s', (d
     expect((error as CheckViolationError).sqlState).toBe('23514');
     expectNoSecret(error);
     expect(problemOf(error)).toMatchObject({ status: 422, body: { code: 'CHECK_VIOLATION', constraint: 'inventory_locations_kind_check' } });
+  });
+
+  it('a rule trigger (check_violation with CONSTRAINT) is a CheckViolationError with the rule name, 422', async () => {
+    const t = tenantDb(h.db, A);
+    const [project] = await t.insert(projects).values({ name: `P-${driver}` }).returning();
+    const [parent] = await t.insert(tasks).values({ projectId: project!.id, title: 'parent' }).returning();
+    const [child] = await t.insert(tasks).values({ projectId: project!.id, title: 'child', parentTaskId: parent!.id }).returning();
+    const error = await caught(t.update(tasks).set({ parentTaskId: child!.id }).where(eq(tasks.id, parent!.id)));
+    expect(error).toBeInstanceOf(CheckViolationError);
+    expect((error as CheckViolationError).rule).toBe('tasks_parent_task_id_cycle_check');
+    expect(problemOf(error)).toMatchObject({ status: 422, body: { constraint: 'tasks_parent_task_id_cycle_check' } });
+  });
+
+  it('a state rule (55000) is a RuleViolationError with the rule text, 409', async () => {
+    const t = tenantDb(h.db, A);
+    const [product] = await t.insert(inventoryProducts).values({ sku: `M-${driver}`, name: 'm' }).returning();
+    await t.insert(stockMovements).values({ productId: product!.id, locationId: location, quantityDelta: 5, reason: 'receipt' });
+    const error = await caught(t.delete(stockMovements).where(eq(stockMovements.productId, product!.id)));
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect((error as RuleViolationError).sqlState).toBe('55000');
+    expect((error as Error).message).toMatch(/append-only ledger/);
+    expect(problemOf(error)).toMatchObject({ status: 409, body: { code: 'RULE_VIOLATION' } });
   });
 
   it('a missing required column is a CheckViolationError naming the field, 422', async () => {
