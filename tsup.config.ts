@@ -12,6 +12,7 @@ export default defineConfig([
       'seed/index': 'src/seed/index.ts',
       'operations/index': 'src/operations/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'citus/index': 'src/citus/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -210,6 +210,14 @@ export {
   CORE_RULES,
 } from './rules/domain-rules.js';
 export {
+  setNullReferences,
+  setNullTriggerName,
+  setNullFunctionSql,
+  setNullTriggersSql,
+  type SetNullReference,
+} from './rules/set-null.js';
+export { citusRulesSql, workflowHasNodePlpgsql } from './rules/citus-rules.js';
+export {
   ISO_COUNTRY_CODES,
   ISO_CURRENCY_CODES,
   inCodeList,

@@ -6,6 +6,7 @@ import { registerSeed } from './seed.js';
 import { registerDoctor } from './doctor.js';
 import { registerTenant } from './tenant.js';
 import { registerErd } from './erd.js';
+import { registerCitus } from './citus.js';
 
 /** Adds every command group to the program. */
 export function registerCommands(program: Command): void {
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   registerDoctor(program);
   registerTenant(program);
   registerErd(program);
+  registerCitus(program);
 }

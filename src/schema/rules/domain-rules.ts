@@ -27,6 +27,7 @@ import { WORKFLOW_NODE_TYPES, workflowApprovals, workflowExecutions, workflowSte
 import { APP_ROLE, RETENTION_ROLE } from '../_roles.js';
 import { BREAKPOINT, conventionsSql, type RulesSql } from './conventions.js';
 import { taskStatusTriggerSql } from './task-status.js';
+import { citusRulesSql } from './citus-rules.js';
 
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -488,4 +489,5 @@ export const CORE_RULES: Record<string, () => RulesSql> = {
   documents_rules: documentsRulesSql,
   workflows_rules: workflowsRulesSql,
   audit_rules: auditRulesSql,
+  citus_rules: citusRulesSql,
 };
