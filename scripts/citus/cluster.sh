@@ -4,7 +4,7 @@
 #   CITUS_SRC_DIR   folder holding citus-<ver>.tar.gz, SHA256SUMS, have_createdb_privilege.patch
 #                   (default ../shared/citus relative to the repository)
 #   CITUS_DIR       where the clusters live (default /tmp/stocksync-citus-$USER-<port>)
-#   CITUS_PORT      coordinator port (default 55432; the workers take the next two)
+#   CITUS_PORT      coordinator port (default 57432; the workers take the next two)
 #   CITUS_DB        database created on every node (default stocksync)
 # Runs the servers as the `postgres` user when started as root (initdb refuses root).
 set -euo pipefail
@@ -14,7 +14,7 @@ pg_bin="$("$PG_CONFIG" --bindir)"
 src_dir="${CITUS_SRC_DIR:-$repo/../shared/citus}"
 [ -d "$src_dir" ] || src_dir="/work/shared/citus"
 cache="$repo/.cache/citus"
-port="${CITUS_PORT:-55432}"
+port="${CITUS_PORT:-57432}"
 db="${CITUS_DB:-stocksync}"
 dir="${CITUS_DIR:-/tmp/stocksync-citus-$(id -un)-$port}"
 ports=("$port" "$((port + 1))" "$((port + 2))")
@@ -43,7 +43,7 @@ build() {
   if grep -q 'have_createdb_privilege' "$("$PG_CONFIG" --includedir-server)/commands/dbcommands.h"; then
     (cd "$tree" && patch -p1 -s < "$src_dir/have_createdb_privilege.patch")
   fi
-  (cd "$tree" && ./configure -q PG_CONFIG="$PG_CONFIG" >/dev/null && make -s -j"$(nproc)" >/dev/null && make -s install DESTDIR="$stage.tmp" >/dev/null)
+  (cd "$tree" && ./configure -q PG_CONFIG="$PG_CONFIG" >/dev/null && make -s -j"$(nproc)" with_llvm=no >/dev/null && make -s install with_llvm=no DESTDIR="$stage.tmp" >/dev/null)
   rm -rf "$work" "$stage"; mv "$stage.tmp" "$stage"; touch "$stage/.done"
   echo "Citus built into $stage"
 }
@@ -55,7 +55,7 @@ install_build() { # copies the cached build into the server's lib and share fold
   stage="$cache/$key"
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   if cmp -s "$stage$("$PG_CONFIG" --pkglibdir)/citus.so" "$("$PG_CONFIG" --pkglibdir)/citus.so" 2>/dev/null; then return; fi
-  (cd "$stage" && find . -type f ! -name .done -print0 | $SUDO cpio -0 -pdmu --quiet /)
+  (cd "$stage" && find . -type f ! -name .done | tar -cf - -T - | $SUDO tar -xf - -C / --no-same-owner)
   echo "Citus installed into $("$PG_CONFIG" --pkglibdir)"
 }
 

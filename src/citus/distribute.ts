@@ -91,6 +91,32 @@ async function restorePrivileges(conn: MigrationConnection): Promise<string[]> {
   return fixes;
 }
 
+/**
+ * Shards are new tables, so default privileges (ALTER DEFAULT PRIVILEGES) apply to them: a shard can
+ * grant what its table revoked (the read-only catalog, audit_logs). Put each shard back to its table's privileges.
+ */
+async function restoreShardPrivileges(conn: MigrationConnection, mismatches: ShardMismatch[]): Promise<string[]> {
+  const fixes = new Set<string>();
+  for (const m of mismatches) {
+    if (m.what !== 'privileges') continue;
+    const want = new Set(m.coordinator.split(',').filter(Boolean));
+    const have = new Set(m.shard.split(',').filter(Boolean));
+    for (const item of have) if (!want.has(item)) fixes.add(`${m.table}\u0000${grantStatement('REVOKE', '%s', item)}`);
+    for (const item of want) if (!have.has(item)) fixes.add(`${m.table}\u0000${grantStatement('GRANT', '%s', item)}`);
+  }
+  const done: string[] = [];
+  for (const fix of fixes) {
+    const [table, statement] = fix.split('\u0000') as [string, string];
+    const failed = await conn.query<{ result: string }>(
+      `select result from run_command_on_placements($1::regclass, $2) where not success`,
+      [table, statement],
+    );
+    if (failed.length) throw new CitusDistributionError(`Could not run "${statement}" on the shards of ${table}: ${failed[0]!.result}`);
+    done.push(`${statement.replace('%s', `${table} (every shard)`)}`);
+  }
+  return done;
+}
+
 function grantStatement(verb: 'GRANT' | 'REVOKE', table: string, item: string): string {
   const [role, privilege] = item.split(':') as [string, string];
   const who = role === 'PUBLIC' ? 'PUBLIC' : `"${role.replace(/"/g, '""')}"`;
@@ -139,6 +165,7 @@ export async function distributeOnCitus(target: MigrationTarget, options: Distri
       foreignKeysRestored = await restoreForeignKeys(conn);
       privilegeFixes = await restorePrivileges(conn);
     }
+    privilegeFixes.push(...(await restoreShardPrivileges(conn, await verifyShards(conn))));
     const mismatches = await verifyShards(conn);
     if (mismatches.length) {
       throw new CitusDistributionError(

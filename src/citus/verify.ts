@@ -5,23 +5,32 @@ import type { Queryable } from './detect.js';
 /** One difference between a shard placement and its coordinator table. */
 export interface ShardMismatch {
   table: string;
-  /** `host:port shard`. */
+  /** `node <id> shard <id>`. */
   placement: string;
   what: 'privileges' | 'policies' | 'row security' | 'query failed';
   coordinator: string;
   shard: string;
 }
 
-// Each query prints one text value for a relation `%s` (Citus substitutes the shard name on placements).
-const CHECKS: Record<Exclude<ShardMismatch['what'], 'query failed'>, string> = {
-  privileges: `select coalesce(string_agg(x, ',' order by x), '') from (select coalesce(r.rolname, 'PUBLIC') || ':' || a.privilege_type as x
-    from pg_class c, aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee where c.oid = '%s'::regclass) s`,
-  policies: `select coalesce(string_agg(x, ' | ' order by x), '') from (select p.polname || ' ' || case when p.polpermissive then 'permissive' else 'restrictive' end
-      || ' ' || p.polcmd || ' to ' || coalesce((select string_agg(r.rolname, ',' order by r.rolname) from pg_roles r where r.oid = any(p.polroles)), 'public')
+// Each expression describes the relation `r` as one text value.
+const PRIVILEGES = `(select coalesce(string_agg(x, ',' order by x), '') from (select coalesce(ro.rolname, 'PUBLIC') || ':' || a.privilege_type as x
+    from pg_class c, aclexplode(c.relacl) a left join pg_roles ro on ro.oid = a.grantee where c.oid = r) s)`;
+const POLICIES = `(select coalesce(string_agg(x, ' | ' order by x), '') from (select p.polname || ' ' || case when p.polpermissive then 'permissive' else 'restrictive' end
+      || ' ' || p.polcmd::text || ' to ' || coalesce((select string_agg(ro.rolname, ',' order by ro.rolname) from pg_roles ro where ro.oid = any(p.polroles)), 'public')
       || ' using (' || coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ') check (' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') || ')' as x
-    from pg_policy p where p.polrelid = '%s'::regclass) s`,
-  'row security': `select relrowsecurity::text || ',' || relforcerowsecurity::text from pg_class where oid = '%s'::regclass`,
-};
+    from pg_policy p where p.polrelid = r) s)`;
+const ROW_SECURITY = `(select relrowsecurity::text || ',' || relforcerowsecurity::text from pg_class where oid = r)`;
+
+/** The shard placements of this node, described (runs on every node through run_command_on_all_nodes). */
+const PER_NODE = `select coalesce(json_agg(json_build_object('t', s.logicalrelid::regclass::text, 's', s.shardid,
+    'privileges', ${PRIVILEGES}, 'policies', ${POLICIES}, 'row security', ${ROW_SECURITY})), '[]')
+  from pg_dist_shard s, lateral (select to_regclass(shard_name(s.logicalrelid, s.shardid)) as r) x where x.r is not null`;
+
+/** The coordinator's tables, described the same way. */
+const LOGICAL = `select s.logicalrelid::regclass::text as t, ${PRIVILEGES} as privileges, ${POLICIES} as policies, ${ROW_SECURITY} as "row security"
+  from (select logicalrelid, logicalrelid::oid as r from pg_dist_partition) s`;
+
+type Described = Record<'privileges' | 'policies' | 'row security', string>;
 
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -29,7 +38,7 @@ function literal(value: string): string {
 
 /**
  * Compares privileges, policies and RLS flags of every shard placement of every Citus table with
- * the coordinator's table; returns the differences (none when RLS holds as on one Postgres).
+ * the coordinator's table (one query per node); returns the differences (none when RLS holds as on one Postgres).
  *
  * @example
  * ```ts
@@ -38,22 +47,26 @@ function literal(value: string): string {
  * ```
  */
 export async function verifyShards(conn: Queryable): Promise<ShardMismatch[]> {
-  const tables = await conn.query<{ name: string }>(
-    `select format('%I.%I', n.nspname, c.relname) as name
-       from pg_dist_partition p join pg_class c on c.oid = p.logicalrelid join pg_namespace n on n.oid = c.relnamespace
-      order by 1`,
+  const logical = new Map(
+    (await conn.query<Described & { t: string }>(LOGICAL)).map((row) => [row.t, row] as const),
+  );
+  const nodes = await conn.query<{ nodeid: number; success: boolean; result: string }>(
+    `select nodeid, success, result from run_command_on_all_nodes(${literal(PER_NODE)})`,
   );
   const out: ShardMismatch[] = [];
-  for (const { name } of tables) {
-    for (const [what, query] of Object.entries(CHECKS) as [keyof typeof CHECKS, string][]) {
-      const coordinator = (await conn.query<{ v: string | null }>(`select (${query.replace('%s', name.replace(/'/g, "''"))}) as v`))[0]?.v ?? '';
-      const placements = await conn.query<{ nodename: string; nodeport: number; shardid: string; success: boolean; result: string }>(
-        `select nodename, nodeport, shardid, success, result from run_command_on_placements(${literal(name)}, ${literal(query)})`,
-      );
-      for (const p of placements) {
-        const placement = `${p.nodename}:${p.nodeport} shard ${p.shardid}`;
-        if (!p.success) out.push({ table: name, placement, what: 'query failed', coordinator: '', shard: p.result });
-        else if ((p.result ?? '') !== coordinator) out.push({ table: name, placement, what, coordinator, shard: p.result ?? '' });
+  for (const node of nodes) {
+    if (!node.success) {
+      out.push({ table: '*', placement: `node ${node.nodeid}`, what: 'query failed', coordinator: '', shard: node.result });
+      continue;
+    }
+    const shards = JSON.parse(node.result) as (Described & { t: string; s: number })[];
+    for (const shard of shards) {
+      const table = logical.get(shard.t);
+      if (!table) continue;
+      for (const what of ['privileges', 'policies', 'row security'] as const) {
+        if ((shard[what] ?? '') !== (table[what] ?? '')) {
+          out.push({ table: shard.t, placement: `node ${node.nodeid} shard ${shard.s}`, what, coordinator: table[what] ?? '', shard: shard[what] ?? '' });
+        }
       }
     }
   }

@@ -21,6 +21,7 @@ export {
   type TransactionOf,
   type WithTenantOptions,
 } from './context/index.js';
+export { contextModeOf } from './context/context-mode.js';
 export {
   tenantDb,
   isTenantTable,

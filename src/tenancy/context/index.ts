@@ -12,6 +12,7 @@ import { beginStatement, tenantIdOf, type AnyPgDatabase, type TenantRef, type Tr
 import { statementPostgresJs, withTenantPostgresJs } from './postgres-js.js';
 import { storage, type Scope } from './scope.js';
 import { refusal, tenantStatusCache } from './status-cache.js';
+import { contextModeOf } from './context-mode.js';
 
 export {
   tenantIdOf,
@@ -94,7 +95,7 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
   if (refused) throw refusal(tenantId, refused);
   const ctx = contextValues(tenantId, options);
   beginStatement(options); // validates isolationLevel and accessMode before anything runs
-  const mode = options.contextMode ?? 'set_config';
+  const mode = await contextModeOf(db, options.contextMode);
   const actor = Object.freeze({ ...(options.actor ?? {}) });
   const run = (tx: object) => {
     const scope: Scope = { tenantId, actor, root: db, tx, open: true };
@@ -144,7 +145,7 @@ export async function runTenantStatement<TDb extends AnyPgDatabase, T>(
   if (refused) throw refusal(tenantId, refused);
   const ctx = contextValues(tenantId, options);
   const begin = beginStatement(options);
-  const mode = options.contextMode ?? 'set_config';
+  const mode = await contextModeOf(db, options.contextMode);
   switch (driverOf(db)) {
     case 'pg':
       return statementNodePg(db, tenantId, ctx, mode, begin, statement, viaTransaction);

@@ -32,7 +32,7 @@ export type ContextMode = 'set_config' | 'set_local';
 export interface WithTenantOptions {
   /** The acting user, recorded in audit logs and checked by role-aware policies. */
   actor?: Actor;
-  /** `set_config` (default) or `set_local` for Citus. */
+  /** `set_config` or `set_local` (Citus); default: `set_local` when the database has the citus extension, else `set_config`. */
   contextMode?: ContextMode;
   /** Role the transaction runs as (default `stocksync_app`). It must not own the tables nor bypass RLS. */
   role?: string;

@@ -1,6 +1,6 @@
 // Catalog tests over every table of the migrated database and every table exported by src/schema:
 // a new table that forgets a convention (tenant_id, forced RLS and its policy, tenant-leading keys
-// and indexes, composite tenant foreign keys, SET NULL (col), updated_at trigger) fails here.
+// and indexes, composite tenant foreign keys, set-null triggers, updated_at trigger) fails here.
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { is } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,17 +140,27 @@ async function foreignKeyProblems(): Promise<string[]> {
     if (tenantToTenant && (fk.cols[0] !== 'tenant_id' || fk.refcols[0] !== 'tenant_id')) {
       problems.push(`${fk.name}: (${fk.cols.join(', ')}) -> ${fk.target}(${fk.refcols.join(', ')})`);
     }
-    if (fk.deltype === 'n' && (!fk.setcols || fk.setcols.includes('tenant_id'))) {
-      problems.push(`${fk.name}: ON DELETE SET NULL would clear ${fk.setcols?.join(', ') ?? 'every column, tenant_id included'}`);
-    }
   }
+  // 'set null' keys are NO ACTION plus a BEFORE DELETE trigger on the target that clears the one column
+  // (migration citus_rules: Citus refuses SET NULL column lists).
+  const triggers = await rows<{ target: string; name: string; args: string }>(
+    `select c.relname as target, t.tgname as name, encode(t.tgargs, 'escape') as args
+       from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
+      where p.proname = 'stocksync_set_null_reference' and not t.tgisinternal and t.tgenabled <> 'D'
+        and (t.tgtype & 2) = 2 and (t.tgtype & 8) = 8 and (t.tgtype & 1) = 1`,
+  );
   for (const [name, ref] of SET_NULL_REFERENCES) {
     const fk = fks.find((f) => f.name === name && f.table === ref.table);
     if (!fk) continue; // a key of another Postgres schema
-    if (fk.deltype !== 'n' || JSON.stringify(fk.setcols) !== JSON.stringify([ref.column])) {
+    if (fk.deltype !== 'a' || fk.setcols !== null) {
       problems.push(`${name}: declared 'set null' but the database has confdeltype ${fk.deltype} on ${JSON.stringify(fk.setcols)}`);
     }
+    const trigger = triggers.find((t) => t.name === name.replace(/_fkey$/, '_set_null') && t.target === fk.target);
+    if (!trigger || trigger.args !== `${ref.table}\\000${ref.column}\\000`) {
+      problems.push(`${name}: no BEFORE DELETE FOR EACH ROW trigger ${name.replace(/_fkey$/, '_set_null')} on ${fk.target} clearing ${ref.column} (found ${JSON.stringify(trigger)})`);
+    }
   }
+  for (const fk of fks) if (fk.deltype === 'n' || fk.deltype === 'd') problems.push(`${fk.name}: ON DELETE SET NULL/DEFAULT (Citus refuses it on the distribution column and column lists)`);
   if ([...SET_NULL_REFERENCES.keys()].filter((name) => fks.some((f) => f.name === name)).length < 20) {
     problems.push('fewer SET NULL keys than expected');
   }
