@@ -22,6 +22,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   migrations: 3,
   seed: 3,
   operations: 4,
+  citus: 4,
   index: 5,
   testing: 5,
   cli: 6,
