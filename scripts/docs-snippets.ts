@@ -19,6 +19,7 @@ const CONTEXT: Record<string, string> = {
   userId: 'string',
   id: 'string',
   requestId: 'string',
+  key: 'string', // a tenant export's signing key
   req: "__Request & { user?: __Actor }",
   res: '__Response',
   app: '__Express',
