@@ -47,9 +47,25 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
+// A missing optional peer says what to install, instead of the loader's "Cannot find package".
+function peer<T>(name: string, use: string, load: () => Promise<T>): () => Promise<T> {
+  return () =>
+    load().catch((error: unknown) => {
+      const { code, message = '' } = error as { code?: string; message?: string };
+      // Only the peer itself missing (ESM: Cannot find package 'x'; CJS: Cannot find module 'x'),
+      // not a module the peer failed to load.
+      const missing =
+        (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+        (message.includes(`'${name}'`) || message.includes(`"${name}"`));
+      if (!missing) throw error;
+      throw new ConfigurationError(`${use} needs ${name}, which is not installed: install ${name} (npm i ${name}).`);
+    });
+}
+
 const modules = {
-  pg: lazy(() => import('pg')),
-  postgres: lazy(() => import('postgres')),
+  pg: lazy(peer('pg', 'A postgres:// URL with the node-postgres driver', () => import('pg'))),
+  postgres: lazy(peer('postgres', "A postgres:// URL with driver 'postgres'", () => import('postgres'))),
+  pglite: lazy(peer('@electric-sql/pglite', 'The embedded database (no URL)', () => import('@electric-sql/pglite'))),
   drizzle: lazy(() => import('drizzle-orm')),
   drizzlePgCore: lazy(() => import('drizzle-orm/pg-core')),
   drizzleNodePg: lazy(() => import('drizzle-orm/node-postgres')),
@@ -90,7 +106,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const db = await nodePgDatabase(pool);
     return { db, driver: 'pg', client: pool, close: () => pool.end() };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = await modules.pglite();
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = options.pgliteDir && options.pgliteDir !== 'memory' ? options.pgliteDir : undefined;
   // Extensions the migrations create (btree_gist backs the sprint exclusion constraint, btree_gin

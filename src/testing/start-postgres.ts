@@ -1,7 +1,8 @@
-// Picks a Postgres for tests: TEST_DATABASE_URL, else a testcontainers container when Docker
-// answers, else a throwaway local cluster; and says how to fix it when none works.
+// Picks a Postgres for tests: TEST_DATABASE_URL, else a throwaway local cluster, else a
+// testcontainers container; STOCKSYNC_TEST_BACKEND picks one source only. Says how to fix it when
+// none works.
 import { PostgresUnavailableError } from '../errors.js';
-import { probeContainerRuntime, startPostgresContainer } from './container.js';
+import { DEFAULT_POSTGRES_IMAGE, probeContainerRuntime, startPostgresContainer } from './container.js';
 import { startLocalCluster } from './local-cluster.js';
 
 /** Which source the server came from. */
@@ -17,12 +18,38 @@ export interface TestPostgres {
 
 /** Options for {@link startPostgres}. */
 export interface StartPostgresOptions {
-  /** Order of sources to try; default env, container, local. */
+  /**
+   * Order of sources to try. Default: STOCKSYNC_TEST_BACKEND (`env`, `local` or `container`: that
+   * source only, no fallback) when set, else env, local, container. A Docker engine that merely
+   * runs never moves a run from local clusters to containers: ask for them.
+   */
   prefer?: PostgresSource[];
   /** Receives one line per decision ("Docker not reachable: ..., using a local cluster"). */
   log?: (message: string) => void;
-  /** Environment to read TEST_DATABASE_URL from (default process.env). */
+  /** Environment to read TEST_DATABASE_URL, STOCKSYNC_TEST_BACKEND and STOCKSYNC_TEST_POSTGRES_IMAGE from (default process.env). */
   env?: NodeJS.ProcessEnv;
+}
+
+const SOURCES: readonly PostgresSource[] = ['env', 'local', 'container'];
+
+/**
+ * The sources {@link startPostgres} tries, in order, for an environment: the one named by
+ * STOCKSYNC_TEST_BACKEND, else env, local, container.
+ *
+ * @example
+ * ```ts
+ * import { backendOrder } from '@stocksync/db/testing';
+ * backendOrder({ STOCKSYNC_TEST_BACKEND: 'container' }); // ['container']
+ * ```
+ */
+export function backendOrder(env: NodeJS.ProcessEnv = process.env): PostgresSource[] {
+  const chosen = env.STOCKSYNC_TEST_BACKEND?.trim();
+  if (!chosen) return [...SOURCES];
+  if ((SOURCES as readonly string[]).includes(chosen)) return [chosen as PostgresSource];
+  throw new PostgresUnavailableError(
+    `STOCKSYNC_TEST_BACKEND is "${chosen}": set it to env (TEST_DATABASE_URL), local (a throwaway cluster ` +
+      'from the Postgres binaries) or container (testcontainers), or unset it to try them in that order.',
+  );
 }
 
 /**
@@ -39,9 +66,10 @@ export interface StartPostgresOptions {
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const order = options.prefer ?? ['env', 'container', 'local'];
+  const order = options.prefer ?? backendOrder(env);
   const failures: string[] = [];
-  for (const source of order) {
+  for (const [index, source] of order.entries()) {
+    const next = index < order.length - 1 ? '; falling back.' : '.';
     if (source === 'env') {
       const url = env.TEST_DATABASE_URL;
       if (url) {
@@ -53,16 +81,17 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       const probe = await probeContainerRuntime();
       if (probe.available) {
         try {
-          const container = await startPostgresContainer();
-          log('Started a Postgres container with testcontainers.');
+          const image = env.STOCKSYNC_TEST_POSTGRES_IMAGE || DEFAULT_POSTGRES_IMAGE;
+          const container = await startPostgresContainer(image);
+          log(`Started a Postgres container (${image}) with testcontainers.`);
           return { url: container.url, source, stop: container.stop };
         } catch (error) {
           failures.push(`container failed: ${error instanceof Error ? error.message : String(error)}`);
-          log(`A Docker engine answered but the container failed (${failures.at(-1)}); falling back.`);
+          log(`A Docker engine answered but the container failed (${failures.at(-1)})${next}`);
         }
       } else {
         failures.push(`no Docker engine: ${probe.reason}`);
-        log(`Docker not reachable (${probe.reason}); falling back to a local cluster.`);
+        log(`Docker not reachable (${probe.reason})${next}`);
       }
     } else {
       try {

@@ -190,10 +190,36 @@ async function checkDrift(db: Database): Promise<Check[]> {
   return out;
 }
 
+/** The Postgres majors the package is tested on (docs/deployment.md, "Postgres versions"). */
+export const SUPPORTED_MAJORS = { min: 15, max: 18 } as const;
+
+/**
+ * The server's major version against the tested range: ok inside it, warn outside (the
+ * package may still work there, but nothing tests it).
+ */
+export function checkServerVersion(versionNum: number, version: string): Check {
+  const major = Math.floor(versionNum / 10000);
+  const { min, max } = SUPPORTED_MAJORS;
+  if (!Number.isInteger(major) || major <= 0) {
+    return { name: 'postgres version', status: 'warn', detail: `unknown (server_version ${version})`, fix: `Use PostgreSQL ${min} to ${max}.` };
+  }
+  if (major < min) {
+    return { name: 'postgres version', status: 'warn', detail: `PostgreSQL ${major} (${version}) is older than the tested majors ${min} to ${max}`, fix: `Upgrade the server to PostgreSQL ${min} to ${max}.` };
+  }
+  if (major > max) {
+    return { name: 'postgres version', status: 'warn', detail: `PostgreSQL ${major} (${version}) is newer than the tested majors ${min} to ${max}`, fix: `Run the package's tests on it first, or use PostgreSQL ${min} to ${max}.` };
+  }
+  return { name: 'postgres version', status: 'ok', detail: `PostgreSQL ${major} (${version}), tested majors ${min} to ${max}` };
+}
+
 /** Runs every check on an open CLI database. */
 export async function runDoctor(cli: CliDatabase): Promise<Check[]> {
-  const [version] = await rows<{ v: string }>(cli.db, sql`select current_setting('server_version') as v`);
+  const [version] = await rows<{ v: string; n: string }>(
+    cli.db,
+    sql`select current_setting('server_version') as v, current_setting('server_version_num') as n`,
+  );
   const checks: Check[] = [{ name: 'connection', status: 'ok', detail: `${cli.target.display}, PostgreSQL ${version?.v ?? '?'}` }];
+  checks.push(checkServerVersion(Number(version?.n), version?.v ?? '?'));
   checks.push(...(await checkRoles(cli.db)));
   checks.push(...(await checkExtensions(cli.db)));
   checks.push(...(await checkMigrations(cli)));

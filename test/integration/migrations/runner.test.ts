@@ -284,7 +284,26 @@ describe('migration runner', () => {
       await holder.query('begin');
       await holder.query('lock table t in exclusive mode');
       const running = migrateUp({ url }, { folder });
-      await new Promise((r) => setTimeout(r, 350));
+      // Hold the lock until the batch's update has waited on it, timed out (100ms lock_timeout)
+      // and come back as a retry (a new statement start), whatever the machine's load; a fixed
+      // sleep could end before the runner got there, or outlast every retry.
+      // A second session watches: inside the holder's transaction pg_stat_activity is a snapshot.
+      const watcher = new pg.Client({ connectionString: url });
+      await watcher.connect();
+      const waiting = async () =>
+        (
+          await watcher.query<{ started: string }>(
+            `select query_start::text as started from pg_stat_activity where wait_event_type = 'Lock' and query like 'update t set v%'`,
+          )
+        ).rows[0]?.started;
+      const deadline = Date.now() + 60_000;
+      let first: string | undefined;
+      for (let now = await waiting(); Date.now() < deadline; now = await waiting()) {
+        first ??= now;
+        if (first && now && now !== first) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await watcher.end();
       await holder.query('commit');
       const result = await running;
       expect((result.migrations[0]!.report as { attempts: number }).attempts).toBeGreaterThan(1);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PostgresUnavailableError } from '../../../src/errors.js';
-import { createTestDatabase, probeContainerRuntime, startPostgres } from '../../../src/testing/index.js';
+import { backendOrder, createTestDatabase, probeContainerRuntime, startPostgres } from '../../../src/testing/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const probe = await probeContainerRuntime();
@@ -27,20 +27,35 @@ describe('startPostgres', () => {
     expect(logs).toEqual(['Using TEST_DATABASE_URL.']);
   });
 
+  it('STOCKSYNC_TEST_BACKEND picks one source, no fallback; a wrong value says which values work', async () => {
+    expect(backendOrder({})).toEqual(['env', 'local', 'container']);
+    expect(backendOrder({ STOCKSYNC_TEST_BACKEND: 'container' })).toEqual(['container']);
+    expect(backendOrder({ STOCKSYNC_TEST_BACKEND: 'local' })).toEqual(['local']);
+    expect(() => backendOrder({ STOCKSYNC_TEST_BACKEND: 'docker' })).toThrow(
+      'STOCKSYNC_TEST_BACKEND is "docker": set it to env (TEST_DATABASE_URL), local (a throwaway cluster from the Postgres binaries) or container (testcontainers), or unset it to try them in that order.',
+    );
+    // Asked for env alone, a missing TEST_DATABASE_URL is an error, not a fallback to a local cluster.
+    const url = process.env.STOCKSYNC_TEST_SERVER_URL!;
+    await expect(startPostgres({ env: { STOCKSYNC_TEST_BACKEND: 'env' } })).rejects.toThrow(/Tried: TEST_DATABASE_URL is not set$/);
+    const chosen = await startPostgres({ env: { STOCKSYNC_TEST_BACKEND: 'env', TEST_DATABASE_URL: url } });
+    expect(chosen).toMatchObject({ source: 'env', url });
+  });
+
   it('throws an error naming all three fixes when nothing works', async () => {
     const attempt = startPostgres({ env: {}, prefer: ['env'] });
     await expect(attempt).rejects.toBeInstanceOf(PostgresUnavailableError);
     await expect(attempt).rejects.toThrow(/TEST_DATABASE_URL.*Docker engine.*apt-get install postgresql/s);
   });
 
+  // A title names its skip reason only when the test is skipped.
   it.skipIf(probe.available)(
-    `falls back from testcontainers with a message when no Docker engine answers (skipped: a Docker engine is reachable)`,
+    `falls back from testcontainers to a local cluster, saying why, when no Docker engine answers${probe.available ? ' (skipped: a Docker engine is reachable here)' : ''}`,
     async () => {
       const logs: string[] = [];
       const server = await startPostgres({ env: {}, prefer: ['container', 'local'], log: (m) => logs.push(m) });
       try {
         expect(server.source).toBe('local');
-        expect(logs[0]).toMatch(/^Docker not reachable \(/);
+        expect(logs[0]).toMatch(/^Docker not reachable \(.*\); falling back\.$/);
       } finally {
         await server.stop();
       }
@@ -48,7 +63,7 @@ describe('startPostgres', () => {
   );
 
   it.skipIf(!probe.available)(
-    `starts a Postgres container through testcontainers (skipped: no Docker engine here: ${dockerReason})`,
+    `starts a Postgres container through testcontainers${probe.available ? '' : ` (skipped: no Docker engine here: ${dockerReason})`}`,
     async () => {
       const server = await startPostgres({ env: {}, prefer: ['container'] });
       try {
