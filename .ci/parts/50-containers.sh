@@ -56,5 +56,5 @@ if [ "$containers_ready" = yes ]; then
       env DOCKER_HOST="$ci_docker_host" bash .ci/postgres-image/build.sh "$container_image" 15 || true
   fi
   DOCKER_HOST="$ci_docker_host" TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost \
-    STOCKSYNC_TEST_BACKEND=container run_vitest "integration through a container ($container_image)" "" --project integration
+    STOCKSYNC_TEST_BACKEND=container run_vitest "integration and security through a container ($container_image)" "" --project integration --project security
 fi
