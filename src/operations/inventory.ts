@@ -121,7 +121,8 @@ export function shipStock(db: OperationDatabase, input: StockLinesInput): Promis
   );
 }
 
-async function lockOrder(tx: OperationTransaction, tenantId: string, orderId: string, kind: 'purchase' | 'sale') {
+/** Locks an inventory order of the given kind and reads its items; refuses an order without items. */
+export async function lockOrder(tx: OperationTransaction, tenantId: string, orderId: string, kind: 'purchase' | 'sale') {
   const [order] = await tx
     .select()
     .from(inventoryOrders)

@@ -24,7 +24,7 @@ import {
   type FulfilSaleOrderInput,
   type SaleOrderActionInput,
 } from '../validators/sale-orders.js';
-import { RESERVATION_LOCATION_CODE, writeMovements, type Line } from './inventory.js';
+import { lockOrder, RESERVATION_LOCATION_CODE, writeMovements, type Line } from './inventory.js';
 import { rowsOf, runOperation, type OperationDatabase, type OperationTransaction } from './_run.js';
 
 /** A sale order with its items. */
@@ -92,19 +92,10 @@ async function reload(tx: OperationTransaction, tenantId: string, orderId: strin
   return { order: order!, items };
 }
 
-// Locks a sale order (row lock: lifecycle steps of one order run one at a time) with its items.
+// Locks a sale order (row lock: lifecycle steps of one order run one at a time); refuses other kinds.
 async function lockSaleOrder(tx: OperationTransaction, tenantId: string, orderId: string): Promise<SaleOrder> {
-  const [order] = await tx
-    .select()
-    .from(inventoryOrders)
-    .where(and(eq(inventoryOrders.tenantId, tenantId), eq(inventoryOrders.id, orderId)))
-    .for('update');
-  if (!order) throw new NotFoundError(`Sale order ${orderId} does not exist in this tenant.`, 'inventory_orders', orderId);
-  if (order.kind !== 'sale') {
-    throw new RuleViolationError(`Inventory order ${order.orderNumber} is a ${order.kind} order, not a sale order.`, 'inventory_orders_kind_check');
-  }
-  const { items } = await reload(tx, tenantId, orderId);
-  return { order, items };
+  const { order } = await lockOrder(tx, tenantId, orderId, 'sale');
+  return reload(tx, tenantId, order.id);
 }
 
 // The tenant's RESERVED location, created on first use (the unique code makes concurrent creation safe).
@@ -175,7 +166,6 @@ export function confirmSaleOrder(db: OperationDatabase, input: SaleOrderActionIn
   return runOperation(db, 'confirmSaleOrder', async (tx, tenantId) => {
     const { order, items } = await lockSaleOrder(tx, tenantId, data.orderId);
     if (order.status !== 'draft') throw new RuleViolationError(`Sale order ${order.orderNumber} is ${order.status}: only a draft can be confirmed.`, 'inventory_orders_status_transition_check');
-    if (items.length === 0) throw new RuleViolationError(`Sale order ${order.orderNumber} has no items: add items first.`, 'inventory_order_items');
     const reserved = await reservationLocation(tx, tenantId);
     const movements = await transfer(tx, tenantId, order, items, order.locationId, reserved, data.createdById);
     await setStatus(tx, tenantId, order.id, { status: 'confirmed' });

@@ -49,37 +49,25 @@ Examples:
       });
     });
 
-  domain
-    .command('verify')
-    .description("Verify a custom domain by its DNS TXT record; once verified, requests to it resolve to the tenant.")
-    .argument('<tenant>', 'slug or id')
-    .argument('<hostname>', 'the custom domain')
-    .action(async (ref: string, hostname: string, _o: unknown, command: Command) => {
-      const opts = command.optsWithGlobals<GlobalOptions>();
-      await withCliDatabase(opts, async (cli) => {
-        const found = await requireTenant(cli.db, ref);
-        if (!found) return;
-        const verified = await verifyTenantDomain(cli.db, found.id, hostname);
-        if (opts.json) return printJson(verified);
-        print(`${color.green('Verified')} ${verified.hostname} for ${found.slug}.`);
+  // verify and remove: one tenant, one host name, one library call, one line printed.
+  const hostCommand = (name: string, description: string, run: typeof verifyTenantDomain, done: string) =>
+    domain
+      .command(name)
+      .description(description)
+      .argument('<tenant>', 'slug or id')
+      .argument('<hostname>', 'the host name')
+      .action(async (ref: string, hostname: string, _o: unknown, command: Command) => {
+        const opts = command.optsWithGlobals<GlobalOptions>();
+        await withCliDatabase(opts, async (cli) => {
+          const found = await requireTenant(cli.db, ref);
+          if (!found) return;
+          const row = await run(cli.db, found.id, hostname);
+          if (opts.json) return printJson(row);
+          print(`${color.green(done)} ${row.hostname} ${done === 'Removed' ? 'from' : 'for'} ${found.slug}.`);
+        });
       });
-    });
-
-  domain
-    .command('remove')
-    .description('Remove a host name; it stops resolving to the tenant.')
-    .argument('<tenant>', 'slug or id')
-    .argument('<hostname>', 'the host name')
-    .action(async (ref: string, hostname: string, _o: unknown, command: Command) => {
-      const opts = command.optsWithGlobals<GlobalOptions>();
-      await withCliDatabase(opts, async (cli) => {
-        const found = await requireTenant(cli.db, ref);
-        if (!found) return;
-        const removed = await removeTenantDomain(cli.db, found.id, hostname);
-        if (opts.json) return printJson(removed);
-        print(`${color.green('Removed')} ${removed.hostname} from ${found.slug}.`);
-      });
-    });
+  hostCommand('verify', 'Verify a custom domain by its DNS TXT record; once verified, requests to it resolve to the tenant.', verifyTenantDomain, 'Verified');
+  hostCommand('remove', 'Remove a host name; it stops resolving to the tenant.', removeTenantDomain, 'Removed');
 
   domain
     .command('list')
