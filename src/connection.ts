@@ -33,6 +33,12 @@ export interface OpenDatabaseOptions {
   pgliteDir?: string;
   /** Pool size for server drivers (default 10). */
   max?: number;
+  /**
+   * Prepare statements on the server (default true). Set false behind a pooler that does not track
+   * prepared statements (PgBouncer before 1.21, or with `max_prepared_statements = 0`): every
+   * statement, the tenant context included, is then sent unnamed. See docs/deployment.md.
+   */
+  prepare?: boolean;
 }
 
 // Drivers load on first use (they are optional peers). The module promises are kept: a dynamic
@@ -91,14 +97,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     if ((options.driver ?? 'pg') === 'postgres') {
       const { default: postgres } = await modules.postgres();
       // `socket` is a documented postgres.js option missing from its type declarations.
-      const config = { max: options.max ?? 10, onnotice: () => {}, socket: noDelaySocket };
+      const config = { max: options.max ?? 10, onnotice: () => {}, socket: noDelaySocket, prepare: options.prepare ?? true };
       const sql = postgres(options.url, config);
       const db = await postgresJsDatabase(sql);
       return { db, driver: 'postgres', client: sql, close: () => sql.end({ timeout: 5 }) };
     }
     const pg = await modules.pg();
     const Pool = pg.default?.Pool ?? (pg as unknown as { Pool: typeof import('pg').Pool }).Pool;
-    const pool = new Pool({ connectionString: options.url, max: options.max ?? 10 });
+    // `prepare` rides in the pool's options (node-postgres ignores it; the tenancy module reads it).
+    const poolConfig = { connectionString: options.url, max: options.max ?? 10, prepare: options.prepare ?? true };
+    const pool = new Pool(poolConfig);
     // An idle client whose connection ends (server restart, pg_terminate_backend, DROP DATABASE
     // ... WITH (FORCE) racing pool.end()) is discarded by the pool, which reconnects on demand;
     // without a listener node-postgres re-emits that error on the pool and crashes the process.

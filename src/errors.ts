@@ -432,4 +432,44 @@ export class DomainVerificationError extends StocksyncError {
   ) {
     super(message, options);
   }
+ * The connection to Postgres was lost while the call ran (the backend was terminated, the server or
+ * a pooler went away, the network dropped). Whether a write in flight committed is unknown unless
+ * the call ran in a transaction that did not reach COMMIT: retry idempotent work, check the rest.
+ *
+ * @example
+ * ```ts
+ * import { ConnectionLostError } from '@stocksync/db';
+ * try { await withTenant(db, id, fn); } catch (e) { if (e instanceof ConnectionLostError) retryLater(); }
+ * ```
+ */
+export class ConnectionLostError extends StocksyncError {
+  override readonly code = 'CONNECTION_LOST';
+}
+
+// Server states meaning the session is gone: terminated by an administrator, crash or shutdown
+// (57P01-57P03) and every connection exception (class 08, also what PgBouncer sends when its server
+// connection died). Client-side codes of node-postgres/postgres.js and the socket layer.
+const LOST_STATES = new Set(['57P01', '57P02', '57P03']);
+const LOST_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const LOST_MESSAGE = /connection terminated|terminating connection|server conn crashed|server closed the connection|connection (?:is )?closed|client has encountered a connection error/i;
+
+/**
+ * Whether an error (or any error in its cause chain) means the database connection was lost.
+ *
+ * @example
+ * ```ts
+ * import { isConnectionLoss } from '@stocksync/db';
+ * if (isConnectionLoss(err)) scheduleRetry();
+ * ```
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
+    if (current instanceof ConnectionLostError) return true;
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (LOST_STATES.has(code) || code.startsWith('08') || LOST_CODES.has(code))) return true;
+    if (typeof message === 'string' && LOST_MESSAGE.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

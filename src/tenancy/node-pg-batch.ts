@@ -1,6 +1,7 @@
 // One extended-protocol batch on a node-postgres client: several statements written at once and
 // answered in one round trip (one Sync), so a tenant context travels with its statement. node-postgres
 // has no pipelining of its own; this is a Submittable that writes Parse/Bind/Execute per statement.
+import { createHash } from 'node:crypto';
 
 /** One statement of a batch. */
 export interface BatchStep {
@@ -24,6 +25,8 @@ export interface BatchOptions {
   types?: unknown;
   /** Receives the number of steps that completed, so a failure can be attributed to its step. */
   progress?: { completed: number };
+  /** false: every step is parsed unnamed, whatever its `name` or `prepare` (for poolers that do not track prepared statements). */
+  prepare?: boolean;
 }
 
 interface PgConnection {
@@ -49,12 +52,21 @@ interface BatchState {
 
 type BatchClass = new (steps: BatchStep[], options: BatchOptions, done: (error: unknown, result?: unknown) => void) => BatchState;
 
+/**
+ * The prepared-statement name of a statement text: derived from the text alone, so one name means one
+ * text on every server connection. Behind a pooler that hands a client's statements to other server
+ * connections (PgBouncer in transaction mode without prepared-statement tracking), a name is then
+ * either unknown there (26000, prepared again and retried) or the same statement, never another one.
+ */
+export function statementName(text: string): string {
+  return `stocksync_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+}
+
 // What is prepared on one connection (pg's Connection object): names confirmed by a batch that
 // succeeded, and the names given to statement texts, least recently used first.
 class StatementCache {
   readonly confirmed = new Set<string>();
   private readonly byText = new Map<string, string>();
-  private next = 0;
 
   /** The name for a statement text, and the names evicted to make room (to close on the server). */
   nameFor(text: string): { name: string; evicted?: string } {
@@ -64,7 +76,7 @@ class StatementCache {
       this.byText.set(text, known);
       return { name: known };
     }
-    const name = `stocksync_q${++this.next}`;
+    const name = statementName(text);
     this.byText.set(text, name);
     if (this.byText.size <= PREPARED_STATEMENTS_PER_CONNECTION) return { name };
     const [oldestText, evicted] = this.byText.entries().next().value as [string, string];
@@ -162,9 +174,10 @@ async function loadBatchClass(): Promise<BatchClass> {
       const cache = cacheOf(connection);
       connection.stream.cork?.();
       try {
+        const prepare = this.options.prepare !== false;
         this.steps.forEach((step, i) => {
-          let name = step.name ?? '';
-          if (step.prepare && !name) {
+          let name = prepare ? (step.name ?? '') : '';
+          if (prepare && step.prepare && !name) {
             const given = cache.nameFor(step.text);
             name = given.name;
             if (given.evicted) connection.close({ type: 'S', name: given.evicted });

@@ -19,3 +19,13 @@ export function driverOf(db: AnyPgDatabase): 'pg' | 'postgres' | 'pglite' | 'oth
       return 'other';
   }
 }
+
+/**
+ * Whether statements are prepared: the call's `prepare` option, else the driver client's own
+ * `prepare` setting (postgres.js's option, or the one openDatabase puts in the node-postgres Pool config).
+ */
+export function preparesStatements(db: AnyPgDatabase, explicit: boolean | undefined): boolean {
+  if (explicit !== undefined) return explicit;
+  const client = (db as unknown as Driverish).session?.client as { options?: { prepare?: unknown } } | undefined;
+  return client?.options?.prepare !== false;
+}

@@ -3,9 +3,9 @@
 // This file is the public API; each driver path lives in its own file beside it.
 import { is, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { TenantContextError } from '../../errors.js';
+import { ConnectionLostError, isConnectionLoss, StocksyncError, TenantContextError } from '../../errors.js';
 import { contextSql, contextValues } from './context-statement.js';
-import { driverOf } from './driver.js';
+import { driverOf, preparesStatements } from './driver.js';
 import { withTenantGeneric } from './generic.js';
 import { statementNodePg, withTenantNodePg } from './node-pg.js';
 import { beginStatement, tenantIdOf, type AnyPgDatabase, type TenantRef, type TransactionOf, type WithTenantOptions } from './options.js';
@@ -107,12 +107,24 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
 
   switch (driverOf(db)) {
     case 'pg':
-      return withTenantNodePg(db, tenantId, ctx, mode, run, options);
+      return withTenantNodePg(db, tenantId, ctx, mode, run, options).catch(rethrowLoss);
     case 'postgres':
-      return withTenantPostgresJs(db, tenantId, ctx, mode, run, options);
+      return withTenantPostgresJs(db, tenantId, ctx, mode, run, options).catch(rethrowLoss);
     default:
-      return withTenantGeneric(db, tenantId, ctx, mode, run, options);
+      return withTenantGeneric(db, tenantId, ctx, mode, run, options).catch(rethrowLoss);
   }
+}
+
+// A lost connection surfaces as ConnectionLostError whatever the driver said (57P01, a closed socket,
+// PgBouncer's 08P01); the package's own errors and every other server error pass unchanged.
+function rethrowLoss(error: unknown): never {
+  if (error instanceof StocksyncError || !isConnectionLoss(error)) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  throw new ConnectionLostError(
+    `Lost the database connection during the call (${message}). The pool replaces the connection: retry ` +
+      'the call if it is idempotent; a write whose COMMIT was in flight may or may not have been applied.',
+    { cause: error },
+  );
 }
 
 /**
@@ -148,9 +160,11 @@ export async function runTenantStatement<TDb extends AnyPgDatabase, T>(
   const mode = await contextModeOf(db, options.contextMode);
   switch (driverOf(db)) {
     case 'pg':
-      return statementNodePg(db, tenantId, ctx, mode, begin, statement, viaTransaction);
+      return statementNodePg(db, tenantId, ctx, mode, begin, statement, viaTransaction, preparesStatements(db, options.prepare)).catch(
+        rethrowLoss,
+      );
     case 'postgres':
-      return statementPostgresJs(db, tenantId, ctx, mode, begin, statement);
+      return statementPostgresJs(db, tenantId, ctx, mode, begin, statement, preparesStatements(db, options.prepare)).catch(rethrowLoss);
     default:
       return viaTransaction();
   }

@@ -1,8 +1,8 @@
 // node-postgres path of the tenant context: withTenant and the one-round-trip scoped statement.
-import { sqlStateOf, TenantContextError } from '../../errors.js';
+import { isConnectionLoss, sqlStateOf, TenantContextError } from '../../errors.js';
 import { runBatch, type BatchStep } from '../node-pg-batch.js';
 import { contextSteps, type ContextValues } from './context-statement.js';
-import type { Driverish } from './driver.js';
+import { preparesStatements, type Driverish } from './driver.js';
 import { beginStatement, type AnyPgDatabase, type ContextMode, type WithTenantOptions } from './options.js';
 import type { Runner, Scope } from './scope.js';
 import { mapContextError } from './status-cache.js';
@@ -12,6 +12,23 @@ interface PgQueryable {
 }
 interface PgPoolClient extends PgQueryable {
   release(error?: Error | boolean): void;
+}
+
+/**
+ * While a pool client is checked out, node-postgres emits a connection failure that no query is
+ * waiting for (the backend terminated while `fn` awaits something else) as an `error` event, and
+ * pg-pool listens only to idle clients: without a listener the process crashes. The listener keeps
+ * the error, so the client is released as broken and the pool replaces it.
+ */
+function watchErrors(client: object): { readonly error: Error | undefined; stop(): void } {
+  const emitter = client as { on?: (event: 'error', fn: (error: Error) => void) => void; removeListener?: (event: 'error', fn: (error: Error) => void) => void };
+  const state: { error: Error | undefined; stop(): void } = {
+    error: undefined,
+    stop: () => emitter.removeListener?.('error', listener),
+  };
+  const listener = (error: Error) => (state.error ??= error);
+  emitter.on?.('error', listener);
+  return state;
 }
 
 let nodePgModule: Promise<typeof import('drizzle-orm/node-postgres')> | undefined;
@@ -33,6 +50,7 @@ export async function withTenantNodePg<T>(
   const source = session.client as PgQueryable & { connect?: () => Promise<PgPoolClient>; release?: unknown };
   const isPool = typeof source.connect === 'function' && isPoolLike(source);
   const client: PgQueryable = isPool ? await source.connect!() : source;
+  const watch = isPool ? watchErrors(client) : undefined;
   nodePgModule ??= import('drizzle-orm/node-postgres');
   const { NodePgSession, NodePgTransaction } = await nodePgModule;
   let open = true;
@@ -51,7 +69,10 @@ export async function withTenantNodePg<T>(
   let scope: Scope | undefined;
   try {
     try {
-      await runBatch(client, [{ text: beginStatement(options) }, ...contextSteps(ctx, mode)], { resultIndex: -1 });
+      await runBatch(client, [{ text: beginStatement(options) }, ...contextSteps(ctx, mode)], {
+        resultIndex: -1,
+        prepare: preparesStatements(db, options.prepare),
+      });
     } catch (error) {
       await rollbackQuietly(client).catch((e: Error) => (broken = e));
       throw mapContextError(tenantId, error);
@@ -76,7 +97,8 @@ export async function withTenantNodePg<T>(
   } finally {
     open = false;
     if (scope) scope.open = false;
-    if (isPool) (client as PgPoolClient).release(broken ?? false);
+    watch?.stop();
+    if (isPool) (client as PgPoolClient).release(broken ?? watch?.error ?? false);
   }
 }
 
@@ -115,6 +137,7 @@ export async function statementNodePg<T>(
   begin: string,
   statement: (session: unknown) => Promise<T>,
   viaTransaction: () => Promise<T>,
+  prepare: boolean,
 ): Promise<T> {
   const { session, dialect } = db as unknown as Driverish;
   const source = session.client as PgQueryable & { connect?: () => Promise<PgPoolClient> };
@@ -139,20 +162,23 @@ export async function statementNodePg<T>(
       const steps: BatchStep[] = [...head, { text: query.text, values: values ?? [], name: query.name, prepare: !query.name }];
       if (explicit) steps.push({ text: 'commit' });
       const client: PgQueryable = isPool ? await source.connect!() : source;
+      const watch = isPool ? watchErrors(client) : undefined;
       const progress = { completed: 0 };
       let broken: Error | undefined;
       try {
-        return await runBatch(client, steps, { resultIndex: statementIndex, rowMode: query.rowMode, types: query.types, progress });
+        return await runBatch(client, steps, { resultIndex: statementIndex, rowMode: query.rowMode, types: query.types, progress, prepare });
       } catch (error) {
-        // Not a server error (a broken connection): the pool must discard this client.
-        if (!sqlStateOf(error)) broken = error instanceof Error ? error : new Error(String(error));
+        // A broken connection (no server error, or the backend was terminated: 57P01 arrives as a
+        // server error before the socket closes): the pool must discard this client.
+        if (!sqlStateOf(error) || isConnectionLoss(error)) broken = error instanceof Error ? error : new Error(String(error));
         // An explicit BEGIN leaves an aborted block open unless COMMIT was reached.
         else if (explicit) await rollbackQuietly(client).catch((e: Error) => (broken = e));
         if (progress.completed < statementIndex) contextError = mapContextError(tenantId, error);
         else if (!values?.length && isMultiStatementRefusal(error)) refused = true;
         throw error;
       } finally {
-        if (isPool) (client as PgPoolClient).release(broken ?? false);
+        watch?.stop();
+        if (isPool) (client as PgPoolClient).release(broken ?? watch?.error ?? false);
       }
     },
   };

@@ -40,6 +40,13 @@ export interface WithTenantOptions {
   isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
   /** `read only` lets Postgres refuse writes and skip some bookkeeping. */
   accessMode?: 'read only' | 'read write';
+  /**
+   * Prepare the context statement and the scoped builder's statements on the server. Default: the
+   * connection's own setting (`prepare` of postgres.js, or of `openDatabase` / the node-postgres
+   * Pool config), else true. false sends them unnamed: use it behind a pooler that does not track
+   * prepared statements (PgBouncer before 1.21, or `max_prepared_statements = 0`).
+   */
+  prepare?: boolean;
 }
 
 /** The tenant context visible to code running inside {@link withTenant}. */

@@ -1,7 +1,7 @@
 // postgres.js path of the tenant context: withTenant and the pipelined scoped statement.
-import { TenantContextError } from '../../errors.js';
+import { isConnectionLoss, TenantContextError } from '../../errors.js';
 import { CONTEXT_STATEMENT, setLocalStatements, type ContextValues } from './context-statement.js';
-import type { Driverish } from './driver.js';
+import { preparesStatements, type Driverish } from './driver.js';
 import { transactionConfig, type AnyPgDatabase, type ContextMode, type WithTenantOptions } from './options.js';
 import type { Runner, Scope } from './scope.js';
 import { mapContextError } from './status-cache.js';
@@ -10,6 +10,42 @@ interface PostgresJsTxClient {
   unsafe(query: string, params?: unknown[], options?: { simple?: boolean; prepare?: boolean }): PromiseLike<unknown> & {
     execute(): unknown;
   };
+}
+
+// How long a callback whose connection was lost waits for postgres.js to notice the close itself.
+const LOSS_GRACE_MS = 2_000;
+
+/**
+ * Guards postgres.js's transaction (postgres.js 3.4, reported upstream): when the connection closes
+ * inside `sql.begin`, begin() rejects, but its scope still sends ROLLBACK (or COMMIT) on the closed
+ * connection when the callback settles, and a query handed to a closed connection is written from a
+ * setImmediate to a null socket: an uncaught TypeError that crashes the process. So after a lost
+ * connection the callback settles only if begin() has not (the connection is still open), and the
+ * transaction's client refuses every query once the transaction is over (also for a handle that
+ * escaped fn: it would run on whichever request next gets that connection).
+ */
+function guardTransaction(tx: object, tenantId: string, finished: () => boolean): void {
+  const session = (tx as { session: { client: object } }).session;
+  const target = session.client as Record<string | symbol, unknown>;
+  session.client = new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver) as unknown;
+      if (typeof value !== 'function' || !finished()) return value;
+      return () => {
+        throw new TenantContextError(
+          `The withTenant(${tenantId}) transaction is finished: await every query inside fn, and never keep tx after it returns.`,
+        );
+      };
+    },
+  });
+}
+
+/** Waits for begin() to settle after a lost connection; rejects with `error` only if it did not (the connection lives). */
+function afterLoss(error: unknown, settled: () => boolean): Promise<never> {
+  return new Promise((_, reject) => {
+    const timer = setTimeout(() => (settled() ? undefined : reject(error)), LOSS_GRACE_MS);
+    timer.unref();
+  });
 }
 
 /**
@@ -27,13 +63,17 @@ export async function withTenantPostgresJs<T>(
   options: WithTenantOptions,
 ): Promise<T> {
   let scope: Scope | undefined;
+  const prepare = preparesStatements(db, options.prepare);
+  let settled = false;
+  let finished = false;
   try {
     return await db.transaction(async (tx) => {
+      guardTransaction(tx, tenantId, () => finished || settled);
       const client = (tx as unknown as { session: { client: PostgresJsTxClient } }).session.client;
       const query =
         mode === 'set_local'
           ? client.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
-          : client.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare: true });
+          : client.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare });
       query.execute();
       const context = Promise.resolve(query).then(
         () => undefined,
@@ -46,15 +86,20 @@ export async function withTenantPostgresJs<T>(
         result = await started.result;
       } catch (error) {
         if (scope) scope.open = false;
+        finished = true;
         const contextError = await context;
+        if (isConnectionLoss(contextError ?? error)) return afterLoss(contextError ?? error, () => settled);
         throw contextError ?? error;
       }
       scope.open = false;
+      finished = true;
       const contextError = await context;
       if (contextError) throw contextError;
       return result;
     }, transactionConfig(options));
   } finally {
+    settled = true;
+    finished = true;
     if (scope) scope.open = false;
   }
 }
@@ -82,11 +127,13 @@ export async function statementPostgresJs<T>(
   mode: ContextMode,
   begin: string,
   statement: (session: unknown) => Promise<T>,
+  prepare: boolean,
 ): Promise<T> {
   const { session, dialect } = db as unknown as Driverish;
   postgresJsModule ??= import('drizzle-orm/postgres-js');
   const { PostgresJsSession } = await postgresJsModule;
   const reserved = await (session.client as { reserve(): Promise<PostgresJsReserved> }).reserve();
+  let lost = false;
   const send = (query: PostgresJsQuery) => {
     query.execute();
     return query;
@@ -102,14 +149,14 @@ export async function statementPostgresJs<T>(
       send(
         mode === 'set_local'
           ? reserved.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
-          : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare: true }),
+          : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare }),
       ),
     );
     let committed: Promise<unknown> | undefined;
     const client = {
       unsafe(query: string, params?: unknown[], options?: Record<string, unknown>) {
         if (committed) throw new TenantContextError('A standalone scoped statement sends one query: group statements with tenantDb(...).transaction(fn).');
-        const sent = send(reserved.unsafe(query, params, { ...options, prepare: true }));
+        const sent = send(reserved.unsafe(query, params, { ...options, prepare }));
         committed = settle(send(reserved.unsafe('commit')));
         return sent;
       },
@@ -121,14 +168,19 @@ export async function statementPostgresJs<T>(
     );
     const [beginError, contextError] = await Promise.all([begun, contextDone]);
     const result = await outcome;
-    // Nothing was sent after the context (a cache hit, or drizzle failed before querying): close the block.
-    const commitError = committed ? await committed : await settle(reserved.unsafe('rollback'));
+    lost = [beginError, contextError, result.ok ? undefined : result.error].some((error) => error && isConnectionLoss(error));
+    // Nothing was sent after the context (a cache hit, or drizzle failed before querying): close the
+    // block, unless the connection is gone (a query handed to a closed connection crashes postgres.js).
+    const commitError = committed ? await committed : lost ? undefined : await settle(reserved.unsafe('rollback'));
+    lost ||= Boolean(commitError && isConnectionLoss(commitError));
     if (beginError) throw beginError;
     if (contextError) throw mapContextError(tenantId, contextError);
     if (!result.ok) throw result.error;
     if (commitError) throw commitError;
     return result.value;
   } finally {
-    reserved.release();
+    // postgres.js already moved a closed connection to its closed queue (it reconnects on demand);
+    // release() would put it back among the open ones, where the next query crashes on its null socket.
+    if (!lost) reserved.release();
   }
 }

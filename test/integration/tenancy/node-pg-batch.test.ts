@@ -100,7 +100,7 @@ describe('the context batch on one node-postgres connection', () => {
   });
 
   const statementCount = async () =>
-    rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_prepared_statements where name like 'stocksync_q%'`))[0]!.n;
+    rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_prepared_statements where name ~ '^stocksync_[0-9a-f]{32}$'`))[0]!.n;
 
   it('prepares each statement text once per connection, and keeps at most the most recently used ones', async () => {
     await db.execute(sql`deallocate all`);
