@@ -43,6 +43,17 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // A real Citus cluster through CITUS_DATABASE_URL (.ci/parts/50-citus.sh); skipped without it.
+          name: 'citus',
+          include: ['test/citus/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

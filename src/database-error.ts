@@ -94,6 +94,27 @@ function constraintCatalog(): Map<string, ConstraintInfo> {
   return catalog;
 }
 
+// Citus reports the shard's names: `users_tenant_id_email_key_102008` on `users_102008`, and often no
+// constraint field at all (only the message). The logical name is the shard name without its shard id.
+const SHARD_SUFFIX = /_[0-9]+$/;
+const CONSTRAINT_IN_MESSAGE = /violates (?:unique|foreign key|check|exclusion) constraint "([^"]+)"/;
+
+function logicalConstraint(server: ServerError): string | undefined {
+  const name = server.constraint ?? server.constraint_name ?? CONSTRAINT_IN_MESSAGE.exec(server.message ?? '')?.[1];
+  if (!name || constraintCatalog().has(name)) return name;
+  const stripped = name.replace(SHARD_SUFFIX, '');
+  return constraintCatalog().has(stripped) ? stripped : name;
+}
+
+function logicalTable(server: ServerError, constraint: string | undefined): string | undefined {
+  const name = server.table ?? server.table_name;
+  const known = constraint ? constraintCatalog().get(constraint) : undefined;
+  if (!name || !known) return name;
+  return name.replace(SHARD_SUFFIX, '') === known.table || name.replace(SHARD_SUFFIX, '') === known.foreignTable
+    ? name.replace(SHARD_SUFFIX, '')
+    : name;
+}
+
 const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 // The column list of DETAIL's "Key (a, b)=(...)": only the names before "=(", never the values.
@@ -107,7 +128,7 @@ function targetOf(server: ServerError, constraint: string | undefined): Constrai
   const known = constraint ? constraintCatalog().get(constraint) : undefined;
   const columns = known ? known.columns : keyColumns(server.detail).map(camel);
   return {
-    table: known?.table ?? server.table ?? server.table_name,
+    table: known?.table ?? logicalTable(server, constraint),
     fields: columns.filter((c) => c !== 'tenantId'),
   };
 }
@@ -132,8 +153,8 @@ export function mapDatabaseError(error: unknown): unknown {
   const server = serverErrorOf(error);
   if (!server) return error;
   const state = server.code;
-  const constraint = server.constraint ?? server.constraint_name;
-  const table = server.table ?? server.table_name;
+  const constraint = logicalConstraint(server);
+  const table = logicalTable(server, constraint);
   const options = { cause: error };
   const on = table ? ` on ${table}` : '';
 

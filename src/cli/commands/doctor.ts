@@ -7,6 +7,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { APP_ROLE, RETENTION_ROLE, type Database } from '@stocksync/db';
 import * as schema from '@stocksync/db/schema';
 import { migrationStatus } from '@stocksync/db/migrations';
+import { detectCitus, readCitusLayout, verifyShards, type Queryable } from '@stocksync/db/citus';
 import { rowsOf, withCliDatabase, type CliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, print, printJson } from '../output.js';
 
@@ -212,6 +213,38 @@ export function checkServerVersion(versionNum: number, version: string): Check {
   return { name: 'postgres version', status: 'ok', detail: `PostgreSQL ${major} (${version}), tested majors ${min} to ${max}` };
 }
 
+/** On a Citus coordinator: placement of every table, one colocation group, shards equal to their tables. */
+async function checkCitus(db: Database): Promise<Check[]> {
+  const conn: Queryable = {
+    query: async <T extends Record<string, unknown>>(text: string) => rowsOf<T>(await db.execute(sql.raw(text))),
+  };
+  const citus = await detectCitus(conn);
+  if (!citus) return [];
+  const tables = await readCitusLayout(conn, { citus: true });
+  const misplaced = tables.filter((t) => t.current !== t.wanted);
+  const distributed = tables.filter((t) => t.current === 'distributed');
+  const groups = new Set(distributed.map((t) => t.colocationId));
+  const out: Check[] = [
+    { name: 'citus', status: citus.workers ? 'ok' : 'fail', detail: `Citus ${citus.version}, ${citus.workers} active workers`, ...(citus.workers ? {} : { fix: 'Add workers with citus_add_node(host, port).' }) },
+    misplaced.length
+      ? { name: 'citus placement', status: 'fail', detail: misplaced.map((t) => `${t.qualified} is ${t.current}, wanted ${t.wanted}`).join('; '), fix: 'Run `stocksync-db citus distribute` (see docs/scaling.md).' }
+      : { name: 'citus placement', status: 'ok', detail: `${distributed.length} distributed, ${tables.filter((t) => t.current === 'reference').length} reference, ${tables.filter((t) => t.current === 'local').length} local (migration history) tables` },
+    groups.size > 1
+      ? { name: 'citus colocation', status: 'fail', detail: `${groups.size} colocation groups among the tenant tables`, fix: 'Run `stocksync-db citus distribute`: it colocates them.' }
+      : { name: 'citus colocation', status: 'ok', detail: `every tenant table in colocation group ${[...groups][0] ?? '-'}` },
+  ];
+  if (distributed.length) {
+    const mismatches = await verifyShards(conn);
+    const byKind = [...new Set(mismatches.map((m) => `${m.what} (${new Set(mismatches.filter((x) => x.what === m.what).map((x) => x.table)).size} tables)`))];
+    out.push(
+      mismatches.length
+        ? { name: 'citus shards', status: 'fail', detail: `${mismatches.length} shard placements differ from their table: ${byKind.join(', ')}`, fix: 'Run `stocksync-db citus distribute` (privileges); policies that differ come from restrictive policies, which Citus re-creates as permissive.' }
+        : { name: 'citus shards', status: 'ok', detail: 'every shard has the privileges, policies and RLS flags of its table' },
+    );
+  }
+  return out;
+}
+
 /** Runs every check on an open CLI database. */
 export async function runDoctor(cli: CliDatabase): Promise<Check[]> {
   const [version] = await rows<{ v: string; n: string }>(
@@ -225,6 +258,7 @@ export async function runDoctor(cli: CliDatabase): Promise<Check[]> {
   checks.push(...(await checkMigrations(cli)));
   checks.push(...(await checkRls(cli.db)));
   checks.push(...(await checkDrift(cli.db)));
+  if (cli.target.kind === 'server') checks.push(...(await checkCitus(cli.db)));
   return checks;
 }
 
