@@ -432,6 +432,9 @@ export class DomainVerificationError extends StocksyncError {
   ) {
     super(message, options);
   }
+}
+
+/**
  * The connection to Postgres was lost while the call ran (the backend was terminated, the server or
  * a pooler went away, the network dropped). Whether a write in flight committed is unknown unless
  * the call ran in a transaction that did not reach COMMIT: retry idempotent work, check the rest.
