@@ -3,13 +3,13 @@
 import type { TablesRelationalConfig } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { ConfigurationError } from './errors.js';
-import * as schema from './schema/_tables.js';
+import type * as SchemaModule from './schema/_tables.js';
 
 /** The supported drivers. */
 export type Driver = 'pg' | 'postgres' | 'pglite';
 
 /** The schema type every database handle is typed with: every table and relations object. */
-export type Schema = typeof schema;
+export type Schema = typeof SchemaModule;
 
 /** A drizzle database with the package schema, whatever the driver. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -76,6 +76,8 @@ const modules = {
   drizzlePgCore: lazy(() => import('drizzle-orm/pg-core')),
   drizzleNodePg: lazy(() => import('drizzle-orm/node-postgres')),
   drizzlePostgresJs: lazy(() => import('drizzle-orm/postgres-js')),
+  // The schema too: importing this module (the migrations subpath does) loads no table definitions.
+  schema: lazy(() => import('./schema/_tables.js')),
 };
 
 /**
@@ -124,7 +126,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const extensions = { btree_gist, btree_gin };
   const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzle({ client, schema: await modules.schema(), casing: 'snake_case' }) as unknown as Database;
   return { db, driver: 'pglite', client, close: () => client.close() };
 }
 
@@ -137,7 +139,7 @@ type ExtractedRelations = { fullSchema: Record<string, unknown>; schema: TablesR
 
 async function sharedRelationalConfig(): Promise<ExtractedRelations> {
   if (!relationalConfig) {
-    const { extractTablesRelationalConfig, createTableRelationsHelpers } = await modules.drizzle();
+    const [{ extractTablesRelationalConfig, createTableRelationsHelpers }, schema] = await Promise.all([modules.drizzle(), modules.schema()]);
     const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
     relationalConfig = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   }

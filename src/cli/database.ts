@@ -2,8 +2,8 @@
 // database under .stocksync/ in the working directory (or in memory with --memory).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabase, redactUrl, type Database, type DatabaseHandle } from '@stocksync/db';
-import { migrateToLatest, migrationStatus } from '@stocksync/db/migrations';
+import type { Database, DatabaseHandle } from '@stocksync/db';
+import { migrateToLatest, migrationStatus, redactUrl } from '@stocksync/db/migrations';
 
 /** Options every command inherits from the program. */
 export interface GlobalOptions {
@@ -42,6 +42,8 @@ export function resolveTarget(options: GlobalOptions, env: NodeJS.ProcessEnv = p
 /** Opens the database the options point at. */
 export async function openCliDatabase(options: GlobalOptions): Promise<CliDatabase> {
   const target = resolveTarget(options);
+  // Loaded here, not at import: the root entry defines every table.
+  const { openDatabase } = await import('@stocksync/db');
   let handle: DatabaseHandle;
   if (target.kind === 'server') {
     handle = await openDatabase({ url: target.url, max: 4 });

@@ -4,8 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { describeError, EXIT, printError } from './output.js';
 import { registerCommands } from './commands/index.js';
 
-/** Builds the CLI program (exported for tests and for embedding). */
-export function buildProgram(): Command {
+/**
+ * Builds the CLI program (exported for tests and for embedding). With `argv`, only the command
+ * group it names is loaded; without, every group.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('stocksync-db')
     .description('Multi-tenant data layer: migrations, seeds, tenants and checks for @stocksync/db.')
     .option('--url <url>', 'Postgres URL (default: DATABASE_URL, else the embedded database in .stocksync/)')
@@ -28,13 +31,13 @@ Examples:
   $ stocksync-db doctor`,
     )
     .exitOverride();
-  registerCommands(program);
+  await registerCommands(program, argv ? argv.slice(2) : undefined);
   return program;
 }
 
 /** Runs the CLI with the given argv and returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

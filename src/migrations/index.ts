@@ -17,10 +17,20 @@ export {
   type MigrationStatus,
   type MigrationStatusEntry,
 } from './runner.js';
+// Re-exported so the CLI's migrate commands need not load the root entry (and its tables).
+export { redactUrl } from '../connection.js';
+export {
+  MigrationChecksumError,
+  MigrationFailedError,
+  MigrationIrreversibleError,
+  MigrationLockError,
+  MigrationPlanError,
+} from '../errors.js';
 export { openMigrationConnection, type MigrationConnection, type MigrationTarget } from './adapter.js';
 export {
   loadMigrations,
   loadDataMigration,
+  dataMigrationLooksReversible,
   splitStatements,
   stripSqlComments,
   transactionMode,

@@ -22,6 +22,8 @@ export interface MigrationFile {
   upPath: string;
   downPath?: string;
   dataPath?: string;
+  /** Data migrations: whether the source defines a `down` (read from the text, without loading it). */
+  dataReversible?: boolean;
   /** Up SQL text (for data migrations: the marker file). */
   upSql: string;
   downSql?: string;
@@ -178,6 +180,7 @@ export function loadMigrations(folder: string): MigrationFile[] {
             'because its data migration is in the .data.ts file.',
         );
       }
+      const dataSource = readFileSync(dataPath, 'utf8');
       return {
         name: entry.tag,
         index: entry.idx,
@@ -186,7 +189,8 @@ export function loadMigrations(folder: string): MigrationFile[] {
         upPath,
         dataPath,
         upSql,
-        sha256: sha256(readFileSync(dataPath)),
+        sha256: sha256(dataSource),
+        dataReversible: dataMigrationLooksReversible(dataSource),
         drizzleHash,
         upTransaction: true,
         downTransaction: true,
@@ -212,6 +216,24 @@ export function loadMigrations(folder: string): MigrationFile[] {
       ...(reason ? { noTransactionReason: reason } : {}),
     };
   });
+}
+
+/**
+ * Whether a data migration's source defines `down` and does not declare itself `irreversible`, read
+ * from its text so that `migrate status` needs no TypeScript loader. Running it (up or down) loads
+ * the module and checks the real exports.
+ *
+ * @example
+ * ```ts
+ * import { dataMigrationLooksReversible } from '@stocksync/db/migrations';
+ * dataMigrationLooksReversible('export async function up() {}\nexport async function down() {}'); // true
+ * ```
+ */
+export function dataMigrationLooksReversible(source: string): boolean {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  const down = /\bexport\s+(async\s+)?function\s+down\b|\bexport\s+(const|let|var)\s+down\b|[{,]\s*down\s*[:,}(]|\basync\s+down\s*\(/.test(code);
+  const irreversible = /\birreversible\s*[:=]/.test(code);
+  return down && !irreversible;
 }
 
 /**

@@ -473,10 +473,8 @@ export async function migrationStatus(target: MigrationTarget, options: Migrator
             ? 'interrupted'
             : 'pending';
       let reversible = file.kind === 'sql' ? file.downSql !== undefined : true;
-      if (file.kind === 'data') {
-        const mod = await loadDataMigration(file.dataPath!).catch(() => undefined);
-        reversible = typeof mod?.down === 'function';
-      }
+      // Read from the source: status loads no TypeScript (running the migration checks the module).
+      if (file.kind === 'data') reversible = file.dataReversible ?? false;
       entries.push({
         name: file.name,
         kind: file.kind,

@@ -6,7 +6,8 @@ import { countRowsByDomain, DEFAULT_SEED, seedDatabase, SCALES, type ScaleName }
 import { withTenant } from '@stocksync/db/tenancy';
 import { migrateCliDatabase, rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, num, print, printJson, printRows, secs, startProgress } from '../output.js';
-import { parseScale, parseCount } from './options.js';
+import { parseCount } from './options.js';
+import { parseScale } from './scale-option.js';
 
 /** One tenant's view (or no tenant's) of the demonstration query. */
 export interface IsolationView {

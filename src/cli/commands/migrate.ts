@@ -5,8 +5,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { MigrationChecksumError, MigrationFailedError, MigrationIrreversibleError, MigrationLockError, MigrationPlanError } from '@stocksync/db';
 import {
+  MigrationChecksumError,
+  MigrationFailedError,
+  MigrationIrreversibleError,
+  MigrationLockError,
+  MigrationPlanError,
   baselineMigrations,
   DATA_MIGRATION_MARKER,
   defaultMigrationsFolder,
@@ -21,11 +25,20 @@ import {
   writeDownFile,
   type BatchProgress,
   type MigrationEvent,
+  type MigrationStatus,
   type MigratorOptions,
 } from '@stocksync/db/migrations';
-import { withCliDatabase, type GlobalOptions } from '../database.js';
+import { resolveTarget, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, print, printError, printJson, secs } from '../output.js';
 import { parseCount } from './options.js';
+
+// A server URL is read over one plain connection (no drizzle handle, no schema); the embedded
+// database needs the full handle.
+async function statusOf<T>(o: MigrateOptions, fn: (status: MigrationStatus, display: string) => Promise<T> | T): Promise<T> {
+  const target = resolveTarget(o);
+  if (target.kind === 'server') return fn(await migrationStatus({ url: target.url }, runnerOptions(o)), target.display);
+  return withCliDatabase(o, async (cli) => fn(await migrationStatus(cli.handle, runnerOptions(o)), cli.target.display));
+}
 
 interface MigrateOptions extends GlobalOptions {
   folder?: string;
@@ -244,10 +257,9 @@ export function registerMigrate(program: Command): void {
     .action(async (_o: unknown, command: Command) => {
       const o = opts(command);
       await guarded(() =>
-        withCliDatabase(o, async (cli) => {
-          const status = await migrationStatus(cli.handle, runnerOptions(o));
+        statusOf(o, async (status, display) => {
           if (o.json) return printJson(status);
-          print(`${color.bold('Database')} ${cli.target.display}`);
+          print(`${color.bold('Database')} ${display}`);
           for (const m of status.migrations) {
             const state =
               m.state === 'applied' ? color.green('applied    ') : m.state === 'pending' ? color.yellow('pending    ') : color.red(m.state.padEnd(11));

@@ -1,12 +1,6 @@
 // Argument parsers shared by commands: they reject bad values with a usage error (exit code 2).
+// No library import here: `migrate` uses these too and must not load the seeders.
 import { InvalidArgumentError } from 'commander';
-import { SCALES, type ScaleName } from '@stocksync/db/seed';
-
-/** Parses `--scale`. */
-export function parseScale(value: string): ScaleName {
-  if (!(value in SCALES)) throw new InvalidArgumentError(`use one of ${Object.keys(SCALES).join(', ')}.`);
-  return value as ScaleName;
-}
 
 /** Parses a whole number >= 0. */
 export function parseCount(value: string): number {

@@ -3,7 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_SEED, DOMAIN_SEEDERS, SCALES, seedDatabase, tableChecksums, type DomainName, type ScaleName, type WriteMethod } from '@stocksync/db/seed';
 import { withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, num, print, printJson, printRows, secs, startProgress } from '../output.js';
-import { parseCount, parseScale } from './options.js';
+import { parseCount } from './options.js';
+import { parseScale } from './scale-option.js';
 
 interface SeedCommandOptions extends GlobalOptions {
   scale: ScaleName;

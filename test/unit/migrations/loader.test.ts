@@ -53,3 +53,17 @@ describe('loader helpers', () => {
     expect(d!.sha256).not.toBe(d!.drizzleHash);
   });
 });
+
+describe('dataMigrationLooksReversible (status reads the source, loads no TypeScript)', () => {
+  it('sees down in every export form, and irreversible or a missing down as not reversible', async () => {
+    const { dataMigrationLooksReversible: looks } = await import('../../../src/migrations/loader.js');
+    expect(looks('export async function up(ctx) {}\nexport async function down(ctx) {}\n')).toBe(true);
+    expect(looks('export const up = async () => {};\nexport const down = async () => {};\n')).toBe(true);
+    expect(looks('export default defineDataMigration({ up, down });\n')).toBe(true);
+    expect(looks('export default defineDataMigration({ async up(ctx) {}, async down(ctx) {} });\n')).toBe(true);
+    expect(looks('export async function up(ctx) {}\n')).toBe(false);
+    expect(looks('export async function up(ctx) {}\n// export async function down(ctx) {}\n')).toBe(false);
+    expect(looks('export const irreversible = "drops rows";\nexport async function up(ctx) {}\n')).toBe(false);
+    expect(looks('export default defineDataMigration({ up, irreversible: "drops a column" });\n')).toBe(false);
+  });
+});
