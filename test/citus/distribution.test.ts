@@ -83,12 +83,14 @@ suite('Citus cluster', () => {
 
     it('deleting a referenced row clears only the referencing column (set-null trigger through the coordinator)', async () => {
       const project = await withTenant(handle.db, tenantId, async (tx) => {
-        const rows = await tx.execute(sql`insert into projects (tenant_id, name, created_by) values (${tenantId}, 'p', ${userId}) returning id, created_by`);
+        await tx.execute(sql`insert into projects (tenant_id, name) values (${tenantId}, 'p')`);
+        const rows = await tx.execute(sql`insert into boards (tenant_id, project_id, name, created_by)
+          select ${tenantId}, id, 'b', ${userId} from projects where tenant_id = ${tenantId} limit 1 returning id, created_by`);
         return (rows as unknown as { rows: { id: string; created_by: string }[] }).rows[0]!;
       });
       expect(project.created_by).toBe(userId);
       await withTenant(handle.db, tenantId, (tx) => tx.execute(sql`delete from users where tenant_id = ${tenantId} and id = ${userId}`));
-      const after = await one<{ tenant_id: string; created_by: string | null }>(`select tenant_id, created_by from projects where tenant_id = $1 and id = $2`, [tenantId, project.id]);
+      const after = await one<{ tenant_id: string; created_by: string | null }>(`select tenant_id, created_by from boards where tenant_id = $1 and id = $2`, [tenantId, project.id]);
       expect(after).toEqual({ tenant_id: tenantId, created_by: null });
     });
 
