@@ -49,6 +49,15 @@ export class TenantContextError extends StocksyncError {
   override readonly code = 'TENANT_CONTEXT_INVALID';
 }
 
+/**
+ * withTenant was called on a session whose user bypasses row-level security (superuser, BYPASSRLS or
+ * the tables' owner) without accepting it by name: SQL in the request could RESET ROLE to it.
+ * Connect as `stocksync_service`.
+ */
+export class PrivilegedSessionError extends StocksyncError {
+  override readonly code = 'PRIVILEGED_SESSION';
+}
+
 /** The scoped builder refused an operation: a write to a global table, or moving a row to another tenant. */
 export class TenantScopeError extends StocksyncError {
   override readonly code = 'TENANT_SCOPE';

@@ -65,7 +65,7 @@ export async function runOperation<T>(
   const handle: OperationDatabase = (currentTransaction(db) as OperationDatabase | undefined) ?? db;
   try {
     return await handle.transaction(async (tx) => {
-      const result = await tx.execute(sql`select nullif(current_setting('app.tenant_id', true), '') as tenant_id`);
+      const result = await tx.execute(sql`select stocksync_ctx_tenant()::text as tenant_id`);
       const tenantId = rowsOf<{ tenant_id: string | null }>(result)[0]?.tenant_id;
       if (!tenantId) {
         throw new TenantContextMissingError(

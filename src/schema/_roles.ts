@@ -2,8 +2,16 @@
 // them idempotently and drizzle-kit only references them (`.existing()`).
 import { pgRole } from 'drizzle-orm/pg-core';
 
-/** Name of the non-owner role every request runs as; RLS policies apply to it. */
+/**
+ * Name of the NOLOGIN policy role: the policies and grants name it, and every role that runs
+ * requests is a member of it (never the owner).
+ */
 export const APP_ROLE = 'stocksync_app';
+/**
+ * Name of the LOGIN role services connect as: only a member of {@link APP_ROLE}; owns nothing, no
+ * BYPASSRLS, no TEMP, no CREATE. Its password is set by the operator, never by a migration.
+ */
+export const SERVICE_ROLE = 'stocksync_service';
 /** Name of the role that may delete audit logs older than the retention period, and nothing else. */
 export const RETENTION_ROLE = 'stocksync_retention';
 

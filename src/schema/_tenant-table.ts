@@ -1,10 +1,9 @@
 // The one helper every tenant table goes through: tenant_id, composite primary key, tenant foreign
-// key, the isolation policy and the (tenant_id, created_at) index, written once.
-import { sql, type SQL } from 'drizzle-orm';
+// key, the per-command policies and the (tenant_id, created_at) index, written once.
+import type { SQL } from 'drizzle-orm';
 import {
   foreignKey,
   index,
-  pgPolicy,
   pgTable,
   primaryKey,
   type AnyPgColumn,
@@ -14,29 +13,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { BuildColumns, BuildExtraConfigColumns } from 'drizzle-orm/column-builder';
 import { id, tenantId } from './_columns.js';
-import { appRole } from './_roles.js';
+import { tenantPolicies, tenantPredicate } from './_access.js';
 import { tenants } from './tenants.js';
 
-/** The tenant predicate of every isolation policy (unwrapped so Citus accepts it on distributed tables). */
-export const TENANT_PREDICATE: SQL = sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
-
-/**
- * The isolation policy `<table>_tenant_isolation` (USING and WITH CHECK) for the application role.
- *
- * @example
- * ```ts
- * import { tenantIsolationPolicy } from '@stocksync/db/schema';
- * ```
- */
-export function tenantIsolationPolicy(table: string) {
-  return pgPolicy(`${table}_tenant_isolation`, {
-    as: 'permissive',
-    for: 'all',
-    to: appRole,
-    using: TENANT_PREDICATE,
-    withCheck: TENANT_PREDICATE,
-  });
-}
+/** The tenant predicate of the read policies: the row's tenant is the verified context's (see `_access.ts`). */
+export const TENANT_PREDICATE: SQL = tenantPredicate('any');
 
 type BaseColumns = { tenantId: ReturnType<typeof tenantId>; id: ReturnType<typeof id> };
 
@@ -51,7 +32,7 @@ export type TenantTable<TName extends string, TColumns extends Record<string, Pg
 /**
  * Defines a tenant-scoped table: adds `tenant_id` and `id`, primary key `(tenant_id, id)`,
  * `tenant_id` references `tenants` (on delete cascade, so a purge removes every row), the
- * isolation policy, and a `(tenant_id, created_at)` index when the table has `created_at`.
+ * per-command policies (`<table>_select|insert|update|delete`), and a `(tenant_id, created_at)` index when the table has `created_at`.
  *
  * @example
  * ```ts
@@ -73,7 +54,7 @@ export function tenantTable<TName extends string, TColumns extends Record<string
       foreignKey({ name: `${name}_tenant_id_fkey`, columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete(
         'cascade',
       ),
-      tenantIsolationPolicy(name),
+      ...tenantPolicies(name),
     ];
     if ('createdAt' in cols) {
       config.push(index(`${name}_tenant_id_created_at_idx`).on(t.tenantId, cols['createdAt']));

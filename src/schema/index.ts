@@ -1,11 +1,23 @@
 // Explicit barrel of every table, helper and inferred type of the schema.
 export { id, tenantId, timestamps, createdAt, softDelete, enumCheck, checksumCheck, SHA256_PATTERN } from './_columns.js';
 export { GLOBAL_TABLES, GLOBAL_UNIQUE_INDEXES, type GlobalTable, type GlobalUniqueIndex } from './_global-tables.js';
-export { APP_ROLE, RETENTION_ROLE, appRole, retentionRole } from './_roles.js';
+export { APP_ROLE, SERVICE_ROLE, RETENTION_ROLE, appRole, retentionRole } from './_roles.js';
+export {
+  WRITER_ROLES,
+  ADMIN_ROLES,
+  ANY_ROLES,
+  CONTEXT_TENANT_FUNCTIONS,
+  ACCESS_LEVEL_ROLES,
+  TABLE_ACCESS,
+  tableAccess,
+  tenantPredicate,
+  tenantPolicies,
+  type AccessLevel,
+  type TableAccess,
+} from './_access.js';
 export {
   TENANT_PREDICATE,
   SET_NULL_REFERENCES,
-  tenantIsolationPolicy,
   tenantRef,
   tenantTable,
   type TenantRefOnDelete,

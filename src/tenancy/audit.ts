@@ -103,6 +103,7 @@ DECLARE
   v_changes jsonb;
   v_tenant uuid;
   v_id text;
+  v_verified boolean;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     v_new := to_jsonb(NEW);
@@ -128,13 +129,18 @@ BEGIN
   END IF;
   v_tenant := (coalesce(v_new, v_old) ->> 'tenant_id')::uuid;
   v_id := coalesce(v_new, v_old) ->> 'id';
+  -- The actor is recorded only from a verified context (the signature over every app.* setting holds
+  -- now): a statement that rewrites app.user_id after its rows passed the policies signs in nobody's name.
+  v_verified := public.stocksync_ctx_tenant() IS NOT NULL;
   INSERT INTO public.audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
                                  request_id, changes, metadata, severity)
-  VALUES (v_tenant, nullif(current_setting('app.user_id', true), '')::uuid, TG_TABLE_NAME || '.' || lower(TG_OP), TG_TABLE_NAME, v_id,
-          nullif(current_setting('app.ip', true), '')::inet, left(coalesce(current_setting('app.user_agent', true), ''), 500),
-          nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), ''), v_changes,
+  VALUES (v_tenant, CASE WHEN v_verified THEN nullif(current_setting('app.user_id', true), '')::uuid END,
+          TG_TABLE_NAME || '.' || lower(TG_OP), TG_TABLE_NAME, v_id,
+          CASE WHEN v_verified THEN nullif(current_setting('app.ip', true), '')::inet END,
+          CASE WHEN v_verified THEN left(coalesce(current_setting('app.user_agent', true), ''), 500) ELSE '' END,
+          CASE WHEN v_verified THEN nullif(left(coalesce(current_setting('app.request_id', true), ''), 100), '') END, v_changes,
           jsonb_build_object('source', 'trigger',
-            'actor_role', nullif(current_setting('app.user_role', true), ''),
+            'actor_role', CASE WHEN v_verified THEN nullif(current_setting('app.user_role', true), '') END,
             -- current_user is the definer here: record the role the statement ran as.
             'db_role', CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END),
           CASE WHEN TG_OP = 'DELETE' THEN 'warning' ELSE 'info' END);
@@ -186,11 +192,12 @@ export const AUDIT_EVENT_FUNCTION_SQL = `CREATE OR REPLACE FUNCTION ${AUDIT_EVEN
 RETURNS uuid
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  -- Only a verified context: the signature holds over the tenant and every actor setting read below.
+  v_tenant uuid := public.stocksync_ctx_tenant();
   v_id uuid;
 BEGIN
   IF v_tenant IS NULL THEN
-    RAISE EXCEPTION 'an audit event needs a tenant context (app.tenant_id is not set)'
+    RAISE EXCEPTION 'an audit event needs a verified tenant context (none entered, or an app.* setting was changed)'
       USING ERRCODE = 'insufficient_privilege', HINT = 'Record audit events inside withTenant.';
   END IF;
   IF p_action ~ '^[^.]+[.](insert|update|delete)$'

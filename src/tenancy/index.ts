@@ -12,6 +12,9 @@ export {
   TenantStatusCache,
   TENANT_NOT_FOUND_SQLSTATE,
   TENANT_UNAVAILABLE_SQLSTATE,
+  CONTEXT_REENTERED_SQLSTATE,
+  PRIVILEGED_SESSION_SQLSTATE,
+  allowPrivilegedSession,
   type Actor,
   type ActorRole,
   type AnyPgDatabase,
@@ -138,6 +141,7 @@ export {
 export { importTenant, type ImportTenantOptions, type ImportTenantResult } from './import.js';
 export {
   TenantContextError,
+  PrivilegedSessionError,
   TenantContextMissingError,
   TenantNotFoundError,
   TenantNotIdentifiedError,

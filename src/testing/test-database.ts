@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import type pg from 'pg';
 import { openDatabase, withDatabase, type Database, type Driver } from '../connection.js';
+import { SERVICE_ROLE } from '../schema/_roles.js';
+import { allowPrivilegedSession } from '../tenancy/context/index.js';
 import { defaultMigrationsFolder, migrateToLatest } from '../migrations/index.js';
 import { startPostgres, type TestPostgres } from './start-postgres.js';
 
@@ -14,8 +16,15 @@ export interface TestDatabase {
   url: string;
   /** Database name. */
   name: string;
-  /** A drizzle handle on it (node-postgres by default). */
+  /**
+   * A drizzle handle on it (node-postgres by default), as the server's superuser: for setting up data.
+   * withTenant accepts this privileged session (see allowPrivilegedSession) and runs as stocksync_app.
+   */
   db: Database;
+  /** URL of the new database as `stocksync_service`, the role services connect as (subject to RLS). */
+  serviceUrl: string;
+  /** A drizzle handle as `stocksync_service` (same driver): what a service sees. Opened on first use. */
+  serviceDb(): Promise<Database>;
   /** Closes the handle and drops the database. Safe to call twice. */
   drop(): Promise<void>;
 }
@@ -204,19 +213,43 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     await clone(await ensureTemplate(serverUrl, folder, options.migrate));
   }
   const url = withDatabase(serverUrl, name);
-  const handle = await openDatabase({ url, driver: options.driver ?? 'pg', max: options.max ?? 5 });
+  const driver = options.driver ?? 'pg';
+  const handle = await openDatabase({ url, driver, max: options.max ?? 5 });
+  allowPrivilegedSession(handle.db, decodeURIComponent(new URL(serverUrl).username) || 'postgres');
+  const serviceUrl = await serviceRoleUrl(admin, serverUrl, name);
+  let service: Promise<Awaited<ReturnType<typeof openDatabase>>> | undefined;
   let dropped = false;
   return {
     url,
     name,
     db: handle.db,
+    serviceUrl,
+    serviceDb: async () => (await (service ??= openDatabase({ url: serviceUrl, driver, max: options.max ?? 5 }))).db,
     drop: async () => {
       if (dropped) return;
       dropped = true;
       await handle.close();
+      if (service) await (await service).close();
       await (await adminPool(serverUrl)).query(`drop database if exists ${quoteIdent(name)} with (force)`);
     },
   };
+}
+
+const servicePasswords = new Map<string, Promise<string>>();
+
+// The service role has no password of its own (operators set one). On a test server it gets one derived
+// from the server URL, so every test process of a run computes the same and none overwrites another's.
+async function serviceRoleUrl(admin: pg.Pool, serverUrl: string, database: string): Promise<string> {
+  let password = servicePasswords.get(serverUrl);
+  if (!password) {
+    const derived = createHash('sha256').update(`${serverUrl}\0${SERVICE_ROLE}`).digest('hex').slice(0, 32);
+    password = admin.query(`alter role ${SERVICE_ROLE} password '${derived}'`).then(() => derived);
+    servicePasswords.set(serverUrl, password);
+  }
+  const url = new URL(withDatabase(serverUrl, database));
+  url.username = SERVICE_ROLE;
+  url.password = await password;
+  return url.toString();
 }
 
 // Databases left by a test process of this host that no longer runs (killed mid-run) are dropped.

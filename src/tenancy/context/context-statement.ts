@@ -8,21 +8,24 @@ import { USER_ROLES } from '../../schema/identity.js';
 import { isUuid } from '../../uuid.js';
 import type { BatchStep } from '../node-pg-batch.js';
 import type { ContextMode, WithTenantOptions } from './options.js';
+import { privilegedSessionOf } from './privileged.js';
 
-const SETTINGS = ['app.tenant_id', 'app.user_id', 'app.user_role', 'app.ip', 'app.user_agent', 'app.request_id'] as const;
 const ROLE_NAME_RE = /^[a-z_][a-z0-9_$]{0,62}$/;
 
 /** The validated role and app.* values of one context. */
 export interface ContextValues {
   role: string;
   values: [tenantId: string, userId: string, userRole: string, ip: string, userAgent: string, requestId: string];
+  /** The privileged session user the caller accepts, or null. */
+  privileged: string | null;
 }
 
-/** Validates the options and returns the role and app.* values to send. */
-export function contextValues(tenantId: string, options: WithTenantOptions): ContextValues {
+/** Validates the options and returns the role and app.* values to send (`db`: the handle, for its privileged-session opt-in). */
+export function contextValues(tenantId: string, options: WithTenantOptions, db?: object): ContextValues {
   const actor = options.actor ?? {};
   const role = options.role ?? APP_ROLE;
   if (!ROLE_NAME_RE.test(role)) throw new ConfigurationError(`"${role}" is not a valid role name.`);
+  const privileged = privilegedSessionOf(db, options.privilegedSession);
   if (actor.userId != null && !isUuid(actor.userId)) {
     throw new TenantContextError(`actor.userId "${String(actor.userId).slice(0, 60)}" is not a uuid.`);
   }
@@ -35,6 +38,7 @@ export function contextValues(tenantId: string, options: WithTenantOptions): Con
   const text = (value: string | null | undefined, max: number) => clean(value ?? '').slice(0, max);
   return {
     role,
+    privileged,
     values: [
       tenantId,
       actor.userId?.toLowerCase() ?? '',
@@ -67,32 +71,36 @@ export function quoteLiteral(value: string): string {
   return value.includes('\\') ? `E'${body}'` : `'${body}'`;
 }
 
-/** The parameterized context statement (set_config mode): role, every app.* setting, the status check. */
-function contextStatement(): string {
-  const sets = SETTINGS.map((name, i) => `set_config('${name}', $${i + 2}, true)`).join(', ');
-  return `select set_config('role', $1, true), ${sets}, stocksync_check_tenant($2::uuid)`;
-}
-export const CONTEXT_STATEMENT = contextStatement();
+/**
+ * The parameterized context statement (set_config mode): the role, then stocksync_enter_tenant(), which
+ * checks the tenant, refuses a second entry and unaccepted privileged sessions, sets every app.* setting
+ * and signs them (migration 0033).
+ */
+export const CONTEXT_STATEMENT = `select set_config('role', $1, true), stocksync_enter_tenant($2::uuid, $3, $4, $5, $6, $7, $8)`;
 // node-postgres prepares it once per connection; the name changes with the text.
 export const CONTEXT_STATEMENT_NAME = `stocksync_context_${createHash('sha1').update(CONTEXT_STATEMENT).digest('hex').slice(0, 12)}`;
 
 /** The context as batch steps: the prepared statement (set_config) or the validated literal statements (set_local). */
 export function contextSteps(ctx: ContextValues, mode: ContextMode): BatchStep[] {
   if (mode === 'set_local') return setLocalStatements(ctx).map((text) => ({ text }));
-  return [{ name: CONTEXT_STATEMENT_NAME, text: CONTEXT_STATEMENT, values: [ctx.role, ...ctx.values] }];
+  return [{ name: CONTEXT_STATEMENT_NAME, text: CONTEXT_STATEMENT, values: contextParameters(ctx) }];
 }
 
-/** The context as SET LOCAL statements with validated literals (set_local mode: SET cannot take parameters). */
+/** The bound parameters of {@link CONTEXT_STATEMENT}. */
+export function contextParameters(ctx: ContextValues): unknown[] {
+  return [ctx.role, ...ctx.values, ctx.privileged];
+}
+
+/** The context as statements with validated literals (set_local mode: SET cannot take parameters). */
 export function setLocalStatements(ctx: ContextValues): string[] {
-  const sets = SETTINGS.map((name, i) => `set local ${name} = ${quoteLiteral(ctx.values[i]!)}`);
-  return [`set local role ${ctx.role}`, ...sets, `select stocksync_check_tenant(${quoteLiteral(ctx.values[0])}::uuid)`];
+  const literals = ctx.values.map((v, i) => (i === 0 ? `${quoteLiteral(v)}::uuid` : quoteLiteral(v)));
+  const privileged = ctx.privileged === null ? 'null' : quoteLiteral(ctx.privileged);
+  return [`set local role ${ctx.role}`, `select stocksync_enter_tenant(${[...literals, privileged].join(', ')})`];
 }
 
 /** The context as one drizzle SQL statement with bound parameters. */
 export function contextSql(ctx: ContextValues): SQL {
   const [tenantId, userId, userRole, ip, userAgent, requestId] = ctx.values;
-  return sql`select set_config('role', ${ctx.role}, true), set_config('app.tenant_id', ${tenantId}, true),
-    set_config('app.user_id', ${userId}, true), set_config('app.user_role', ${userRole}, true),
-    set_config('app.ip', ${ip}, true), set_config('app.user_agent', ${userAgent}, true),
-    set_config('app.request_id', ${requestId}, true), stocksync_check_tenant(${tenantId}::uuid)`;
+  return sql`select set_config('role', ${ctx.role}, true), stocksync_enter_tenant(${tenantId}::uuid, ${userId}, ${userRole},
+    ${ip}, ${userAgent}, ${requestId}, ${ctx.privileged})`;
 }

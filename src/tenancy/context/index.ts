@@ -26,9 +26,12 @@ export {
   type WithTenantOptions,
 } from './options.js';
 export { currentTenant, requireTenant, currentTransaction } from './scope.js';
+export { allowPrivilegedSession } from './privileged.js';
 export {
   TENANT_NOT_FOUND_SQLSTATE,
   TENANT_UNAVAILABLE_SQLSTATE,
+  CONTEXT_REENTERED_SQLSTATE,
+  PRIVILEGED_SESSION_SQLSTATE,
   TenantStatusCache,
   tenantStatusCache,
 } from './status-cache.js';
@@ -93,7 +96,7 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
   }
   const refused = tenantStatusCache.get(tenantId);
   if (refused) throw refusal(tenantId, refused);
-  const ctx = contextValues(tenantId, options);
+  const ctx = contextValues(tenantId, options, db);
   beginStatement(options); // validates isolationLevel and accessMode before anything runs
   const mode = await contextModeOf(db, options.contextMode);
   const actor = Object.freeze({ ...(options.actor ?? {}) });
@@ -155,7 +158,7 @@ export async function runTenantStatement<TDb extends AnyPgDatabase, T>(
   if (storage.getStore()?.open || is(db, PgTransaction)) return viaTransaction();
   const refused = tenantStatusCache.get(tenantId);
   if (refused) throw refusal(tenantId, refused);
-  const ctx = contextValues(tenantId, options);
+  const ctx = contextValues(tenantId, options, db);
   const begin = beginStatement(options);
   const mode = await contextModeOf(db, options.contextMode);
   switch (driverOf(db)) {

@@ -34,8 +34,14 @@ export interface WithTenantOptions {
   actor?: Actor;
   /** `set_config` or `set_local` (Citus); default: `set_local` when the database has the citus extension, else `set_config`. */
   contextMode?: ContextMode;
-  /** Role the transaction runs as (default `stocksync_app`). It must not own the tables nor bypass RLS. */
+  /** Role the transaction runs as (default `stocksync_app`, of which the service role is a member). */
   role?: string;
+  /**
+   * The name of a privileged session user (superuser, BYPASSRLS or table owner) the caller accepts, for
+   * tests and platform tools: without it such a session is refused with `PrivilegedSessionError`, since
+   * SQL inside the request could `RESET ROLE` to it. Also settable per handle with `allowPrivilegedSession`.
+   */
+  privilegedSession?: string;
   /** Isolation level of the transaction (default: the server's, normally read committed). */
   isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
   /** `read only` lets Postgres refuse writes and skip some bookkeeping. */

@@ -1,6 +1,6 @@
 // postgres.js path of the tenant context: withTenant and the pipelined scoped statement.
 import { isConnectionLoss, TenantContextError } from '../../errors.js';
-import { CONTEXT_STATEMENT, setLocalStatements, type ContextValues } from './context-statement.js';
+import { CONTEXT_STATEMENT, contextParameters, setLocalStatements, type ContextValues } from './context-statement.js';
 import { preparesStatements, type Driverish } from './driver.js';
 import { transactionConfig, type AnyPgDatabase, type ContextMode, type WithTenantOptions } from './options.js';
 import type { Runner, Scope } from './scope.js';
@@ -73,7 +73,7 @@ export async function withTenantPostgresJs<T>(
       const query =
         mode === 'set_local'
           ? client.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
-          : client.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare });
+          : client.unsafe(CONTEXT_STATEMENT, contextParameters(ctx), { prepare });
       query.execute();
       const context = Promise.resolve(query).then(
         () => undefined,
@@ -149,7 +149,7 @@ export async function statementPostgresJs<T>(
       send(
         mode === 'set_local'
           ? reserved.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
-          : reserved.unsafe(CONTEXT_STATEMENT, [ctx.role, ...ctx.values], { prepare }),
+          : reserved.unsafe(CONTEXT_STATEMENT, contextParameters(ctx), { prepare }),
       ),
     );
     let committed: Promise<unknown> | undefined;

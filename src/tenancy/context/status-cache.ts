@@ -1,10 +1,20 @@
 // Tenant refusals: the SQLSTATEs of the context statement, their typed errors, and the short cache of refused tenants.
-import { sqlStateOf, TenantNotFoundError, TenantUnavailableError } from '../../errors.js';
+import {
+  PrivilegedSessionError,
+  sqlStateOf,
+  TenantContextError,
+  TenantNotFoundError,
+  TenantUnavailableError,
+} from '../../errors.js';
 
-/** SQLSTATEs raised by `stocksync_check_tenant()` (migration tenancy_rules). */
+/** SQLSTATEs raised by `stocksync_enter_tenant()` (migration 0033): the tenant does not exist. */
 export const TENANT_NOT_FOUND_SQLSTATE = 'ST404';
 /** Raised when the tenant exists but is suspended or deleted. */
 export const TENANT_UNAVAILABLE_SQLSTATE = 'ST403';
+/** Raised when a context was already entered in the transaction (one transaction, one tenant). */
+export const CONTEXT_REENTERED_SQLSTATE = 'ST409';
+/** Raised when the session user bypasses RLS and the caller did not accept it by name. */
+export const PRIVILEGED_SESSION_SQLSTATE = 'ST401';
 
 /**
  * A short in-process memory of refused tenants, so they are refused again without a round trip.
@@ -91,6 +101,19 @@ export function mapContextError(tenantId: string, error: unknown): unknown {
     const status = detailOf(error) ?? 'unavailable';
     tenantStatusCache.set(tenantId, status);
     return refusal(tenantId, status, error);
+  }
+  if (state === CONTEXT_REENTERED_SQLSTATE) {
+    return new TenantContextError(
+      'A tenant context was already entered in this transaction: one transaction serves one tenant, start another with withTenant.',
+      { cause: error },
+    );
+  }
+  if (state === PRIVILEGED_SESSION_SQLSTATE) {
+    return new PrivilegedSessionError(
+      'The session user bypasses row-level security (superuser, BYPASSRLS or table owner): connect as stocksync_service, ' +
+        "or, for tests and platform tools, accept it by name with { privilegedSession: '<user>' } or allowPrivilegedSession(db, '<user>').",
+      { cause: error },
+    );
   }
   return error;
 }

@@ -5,11 +5,12 @@ import * as schema from '../../../src/schema/index.js';
 import { openDatabase, type Database } from '../../../src/connection.js';
 import { defaultMigrationsFolder } from '../../../src/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
+import { allowPrivilegedSession } from '../../../src/tenancy/index.js';
 
 /** One driver's handle on a migrated database, plus a superuser handle for fixtures. */
 export interface DriverHandle {
   name: 'pg' | 'postgres' | 'pglite';
-  /** The handle under test (pool of one connection for the server drivers). */
+  /** The handle under test: stocksync_service, pool of one connection (PGlite: its superuser session). */
   db: Database;
   /** Superuser/owner handle on the same database, for fixtures (bypasses RLS). */
   admin: Database;
@@ -38,10 +39,13 @@ export async function openDriver(name: DriverHandle['name']): Promise<DriverHand
       migrationsSchema: 'drizzle',
       migrationsTable: '__drizzle_migrations',
     });
+    // One in-process session, superuser, serves fixtures and tests alike: accepted by name.
+    allowPrivilegedSession(handle.db, 'postgres');
     return { name, db: handle.db, admin: handle.db, close: () => handle.close() };
   }
   const test: TestDatabase = await createTestDatabase({ driver: 'pg', max: 2 });
-  const handle = await openDatabase({ url: test.url, driver: name, max: 1 });
+  // The handle under test connects as stocksync_service, as a service does.
+  const handle = await openDatabase({ url: test.serviceUrl, driver: name, max: 1 });
   return {
     name,
     db: handle.db,
