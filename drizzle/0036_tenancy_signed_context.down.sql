@@ -1051,6 +1051,8 @@ DROP FUNCTION stocksync_private.rotate_context_key();
 --> statement-breakpoint
 DROP TABLE stocksync_private.context_key;
 --> statement-breakpoint
+DROP TABLE stocksync_private.migration_lock;
+--> statement-breakpoint
 DROP SCHEMA stocksync_private;
 --> statement-breakpoint
 DO $$

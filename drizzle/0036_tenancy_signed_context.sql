@@ -65,6 +65,14 @@ REVOKE ALL ON FUNCTION stocksync_private.rotate_context_key() FROM PUBLIC;
 --> statement-breakpoint
 SELECT stocksync_private.rotate_context_key();
 --> statement-breakpoint
+-- The migration lock's salt: runners that read it (the owner) lock a key the service role cannot compute,
+-- so request SQL can no longer take the migration lock and block every deploy.
+CREATE TABLE stocksync_private.migration_lock (salt text NOT NULL);
+--> statement-breakpoint
+REVOKE ALL ON stocksync_private.migration_lock FROM PUBLIC;
+--> statement-breakpoint
+INSERT INTO stocksync_private.migration_lock (salt) VALUES (pg_catalog.encode(uuid_send(gen_random_uuid()), 'hex'));
+--> statement-breakpoint
 -- What ties a signature to one transaction: the backend and the transaction's start. A value copied into
 -- another transaction, or left at session level for the next request on a pooled connection, no longer
 -- verifies. One small function so a Citus cluster can bind to its distributed transaction instead.

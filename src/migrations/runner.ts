@@ -28,7 +28,7 @@ import {
   type HistoryRow,
 } from './history.js';
 import { loadDataMigration, loadMigrations, splitStatements, type MigrationFile } from './loader.js';
-import { acquireMigrationLock, migrationLockKey, releaseMigrationLock, type LockOptions } from './lock.js';
+import { acquireMigrationLock, migrationLockKey, releaseMigrationLock, resolveMigrationLockKey, type LockOptions } from './lock.js';
 import { defaultMigrationsFolder } from './folder.js';
 import { quoteLiteral } from './sql.js';
 
@@ -139,11 +139,13 @@ async function withSession<T>(
   const loc = locationOf(options);
   const files = loadMigrations(options.folder ?? defaultMigrationsFolder());
   const conn = await openMigrationConnection(target);
-  const key = migrationLockKey(loc.schema, loc.table);
+  let key = migrationLockKey(loc.schema, loc.table);
   let locked = false;
   try {
     if (mode === 'lock') {
-      await acquireMigrationLock(conn, key, { ...options.lock, onWait: () => options.onEvent?.({ type: 'lock-wait' }) });
+      key = await resolveMigrationLockKey(conn, loc.schema, loc.table);
+      const unsalted = migrationLockKey(loc.schema, loc.table);
+      await acquireMigrationLock(conn, key, { ...options.lock, onWait: () => options.onEvent?.({ type: 'lock-wait' }) }, unsalted);
       locked = true;
       await ensureHistory(conn, loc);
     }

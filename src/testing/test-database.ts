@@ -212,6 +212,8 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     readyTemplates.delete(`${serverUrl}\0${template}`);
     await clone(await ensureTemplate(serverUrl, folder, options.migrate));
   }
+  // A database's privileges are not cloned with it: repeat migration 0033's revoke of TEMPORARY.
+  await admin.query(`revoke temporary on database ${quoteIdent(name)} from public`);
   const url = withDatabase(serverUrl, name);
   const driver = options.driver ?? 'pg';
   const handle = await openDatabase({ url, driver, max: options.max ?? 5 });

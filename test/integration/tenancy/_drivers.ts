@@ -14,6 +14,8 @@ export interface DriverHandle {
   db: Database;
   /** Superuser/owner handle on the same database, for fixtures (bypasses RLS). */
   admin: Database;
+  /** The superuser URL of the database (server drivers only). */
+  adminUrl?: string;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function openDriver(name: DriverHandle['name']): Promise<DriverHand
     name,
     db: handle.db,
     admin: test.db,
+    adminUrl: test.url,
     close: async () => {
       await handle.close();
       await test.drop();
