@@ -155,12 +155,11 @@ BEGIN
     INTO v_privileged
     FROM pg_catalog.pg_roles r, pg_catalog.pg_class t
    WHERE r.rolname = session_user AND t.oid = 'public.tenants'::pg_catalog.regclass;
-  IF v_privileged AND (p_privileged_session IS DISTINCT FROM session_user::text
-                       OR pg_catalog.current_setting('role') IS DISTINCT FROM 'stocksync_app') THEN
+  IF v_privileged AND p_privileged_session IS DISTINCT FROM session_user::text THEN
     RAISE EXCEPTION 'session user % bypasses row-level security (superuser, BYPASSRLS or table owner)', session_user
       USING ERRCODE = 'ST401',
             HINT = 'Connect as stocksync_service. Platform tools and tests that must use this role pass privilegedSession: '''
-                   || session_user || ''' (the context then runs as stocksync_app).';
+                   || session_user || '''.';
   END IF;
   IF p_user_id <> '' AND p_user_id !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
     RAISE EXCEPTION 'the actor''s user id is not a lowercase uuid' USING ERRCODE = '22023';

@@ -1,7 +1,7 @@
 // Tenant lifecycle: onboarding in one transaction (idempotent by slug), suspend, reactivate,
 // soft delete, and purge (every row of the tenant goes, through the tenant foreign keys' cascade).
 import { isIP } from 'node:net';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { TenantLifecycleError, TenantNotFoundError } from '../errors.js';
 import { memberships, USER_ROLES, users, type User } from '../schema/identity.js';
@@ -115,7 +115,9 @@ export async function createTenant(
       return { tenant: existing!, owner: undefined, created: false };
     }
     // From here on the transaction runs as the application role in the new tenant's context.
-    await tx.execute(tenantContextSql(tenant.id, options.actor ? { actor: options.actor } : {}));
+    // Platform code on the owner connection: it accepts its own session user by name (privilegedSession).
+    const user = rowsOf<{ user: string }>(await tx.execute(sql`select session_user::text as user`))[0]!.user;
+    await tx.execute(tenantContextSql(tenant.id, { ...(options.actor ? { actor: options.actor } : {}), privilegedSession: user }));
     const [owner] = await tx
       .insert(users)
       .values({
@@ -167,26 +169,31 @@ const ACTION: Record<Status, string> = { active: 'reactivate', suspended: 'suspe
 const FUNCTION_OF: Record<Status, string> = { active: 'reactivateTenant', suspended: 'suspendTenant', deleted: 'softDeleteTenant' };
 
 // The actor's settings as the audit trigger and the policies read them; values are bound parameters.
-function actorSettings(actor: Actor | undefined): SQL {
+function checkedActor(actor: Actor | undefined): Actor {
   const a = actor ?? {};
   if (a.userId != null && !isUuid(a.userId)) throw new TenantLifecycleError(`actor.userId "${String(a.userId).slice(0, 60)}" is not a uuid.`);
   if (a.role != null && !(USER_ROLES as readonly string[]).includes(a.role)) {
     throw new TenantLifecycleError(`actor.role "${String(a.role)}" is not one of ${USER_ROLES.join(', ')}.`);
   }
-  if (a.ip != null && a.ip !== '' && isIP(a.ip) === 0) throw new TenantLifecycleError(`actor.ip "${String(a.ip).slice(0, 60)}" is not an IP address.`);
-  return sql`set_config('app.user_id', ${a.userId?.toLowerCase() ?? ''}, true), set_config('app.user_role', ${a.role ?? ''}, true),
-    set_config('app.ip', ${a.ip ?? ''}, true), set_config('app.user_agent', ${(a.userAgent ?? '').slice(0, 500)}, true),
-    set_config('app.request_id', ${(a.requestId ?? '').slice(0, 200)}, true)`;
+  if (a.ip != null && a.ip !== '' && (isIP(a.ip) === 0 || a.ip.includes('%'))) {
+    throw new TenantLifecycleError(`actor.ip "${String(a.ip).slice(0, 60)}" is not an IP address (without a zone id).`);
+  }
+  return a;
 }
 
-// Writes a lifecycle entry into the tenant's audit log through the audit event function, with the
-// tenant and the actor set as transaction-local settings but without withTenant's status check: the
-// tenant may be suspended or deleted (before or after the change), and its status changes must be
-// recorded all the same. The settings are cleared again for the rest of the owner's transaction.
+// Writes a lifecycle entry into the tenant's audit log. Lifecycle functions are platform code on the
+// owner connection, and the tenant may be suspended or deleted (before or after the change): no tenant
+// context can be entered, so the owner appends the row itself, in the shape stocksync_audit_event gives.
 async function auditLifecycle(tx: AnyPgDatabase, tenantId: string, options: LifecycleOptions, entry: AuditEvent) {
-  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), ${actorSettings(options.actor)}`);
-  await tx.execute(auditEventSql({ ...entry, metadata: options.reason ? { reason: options.reason } : {} }));
-  await tx.execute(sql`select set_config('app.tenant_id', '', true), ${actorSettings(undefined)}`);
+  const a = checkedActor(options.actor);
+  await tx.execute(sql`insert into audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
+      request_id, changes, metadata, severity)
+    values (${tenantId}::uuid, ${a.userId?.toLowerCase() ?? null}::uuid, ${entry.action}, ${entry.resourceType}, ${entry.resourceId ?? null},
+      ${a.ip || null}::inet, ${(a.userAgent ?? '').slice(0, 500)}, ${(a.requestId ?? '').slice(0, 100) || null},
+      ${JSON.stringify(entry.changes ?? {})}::jsonb,
+      ${JSON.stringify(options.reason ? { reason: options.reason } : {})}::jsonb
+        || jsonb_build_object('source', 'application', 'actor_role', ${a.role ?? null}::text, 'db_role', session_user::text),
+      ${entry.severity ?? 'info'})`);
 }
 
 // Changes the status and records it in the tenant's audit log, in one transaction, whatever the

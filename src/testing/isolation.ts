@@ -5,7 +5,8 @@ import { getTableConfig, PgTable, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sqlStateOf, TenantIsolationError } from '../errors.js';
 import * as packageSchema from '../schema/_tables.js';
 import { APP_ROLE } from '../schema/_roles.js';
-import type { AnyPgDatabase } from '../tenancy/context/index.js';
+import { tenantContextSql, type AnyPgDatabase } from '../tenancy/context/index.js';
+import { privilegedSessionOf } from '../tenancy/context/privileged.js';
 import { isRlsTenantTable } from '../tenancy/policies.js';
 import { isTenantTable, tenantDb } from '../tenancy/tenant-db.js';
 
@@ -23,6 +24,8 @@ export interface TenantIsolationOptions {
   requireRows?: boolean;
   /** The application role (default `stocksync_app`). */
   role?: string;
+  /** A privileged session user to accept by name (as withTenant's option; default: the handle's allowPrivilegedSession). */
+  privilegedSession?: string;
 }
 
 /** What was checked on one table. */
@@ -91,8 +94,9 @@ export async function assertTenantIsolation(
     let result: T | undefined;
     await db
       .transaction(async (tx) => {
-        await tx.execute(sql`select set_config('role', ${role}, true), set_config('app.tenant_id', ${tenant ?? ''}, true),
-          set_config('app.user_role', '', true)`);
+        // The tenant is entered as withTenant enters it (signed context); no context is the role alone.
+        if (tenant) await tx.execute(tenantContextSql(tenant, { role, privilegedSession: privilegedSessionOf(db, options.privilegedSession) ?? undefined }));
+        else await tx.execute(sql`select set_config('role', ${role}, true)`);
         result = await fn(async (query) => rowsOf(await tx.execute(query)));
         throw new Rollback();
       })

@@ -121,7 +121,7 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
       const users = files.get('users')!;
       users.push({ ...users[0]!, id: '0190f5b2-0000-7000-8000-000000000001', email: 'mole@victim.test', tenant_id: victimId });
     });
-    const error = await refusal(importTenant(target.db, dir));
+    const error = await refusal(importTenant(target.admin, dir));
     expect(error).toMatchObject({ file: 'users.ndjson', table: 'users', line: 2 });
     expect(error.message).toBe(
       `users.ndjson:2 (table users): belongs to tenant "${victimId}", not the manifest's tenant ${attackerId}.`,
@@ -133,12 +133,12 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
     const swapped = await craft(({ files }) => {
       files.get('tenants')![0]!.id = victimId;
     });
-    expect(await refusal(importTenant(target.db, swapped))).toMatchObject({ file: 'tenants.ndjson', line: 1 });
+    expect(await refusal(importTenant(target.admin, swapped))).toMatchObject({ file: 'tenants.ndjson', line: 1 });
     const two = await craft(({ files }) => {
       const t = files.get('tenants')!;
       t.push({ ...t[0]!, id: '0190f5b2-0000-7000-8000-000000000002', slug: 'other' });
     });
-    const error = await refusal(importTenant(target.db, two));
+    const error = await refusal(importTenant(target.admin, two));
     expect(error.message).toBe('manifest.json (table tenants): must list tenants.ndjson first, with exactly one row.');
     await untouched();
   });
@@ -148,7 +148,7 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
       manifest.tables.push({ table: 'billing_products', file: 'billing_products.ndjson', rows: 0, sha256: '', columns: ['id', 'sku'] });
       files.set('billing_products', [{ id: '0190f5b2-0000-7000-8000-000000000003', sku: 'free-everything' }]);
     });
-    const error = await refusal(importTenant(target.db, dir));
+    const error = await refusal(importTenant(target.admin, dir));
     expect(error.message).toBe(
       'manifest.json (table billing_products): is not a tenant table of @stocksync/db in this database: an export only holds the tenants row and the package tenant tables.',
     );
@@ -167,7 +167,7 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
         manifest.tables.push({ table, file: `${table}.ndjson`, rows: 0, sha256: '', columns: [...columns] });
         files.set(table, [row]);
       });
-      const error = await refusal(importTenant(target.db, dir));
+      const error = await refusal(importTenant(target.admin, dir));
       expect(error, table).toMatchObject({ file: 'manifest.json', table });
       expect(error.message).toMatch(/is not a tenant table of @stocksync\/db/);
     }
@@ -179,17 +179,17 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
       const dir = await craft(({ manifest }) => {
         manifest.tables[1]!.table = table;
       });
-      const error = await refusal(importTenant(target.db, dir));
+      const error = await refusal(importTenant(target.admin, dir));
       expect(error.message, table).toMatch(/^manifest\.json: is not a tenant export manifest: tables\.1\.table: not a lowercase snake_case identifier\.$/);
     }
     const column = await craft(({ manifest }) => {
       manifest.tables.find((t) => t.table === 'users')!.columns.push('id) select 1; create role evil superuser; --');
     });
-    expect((await refusal(importTenant(target.db, column))).message).toMatch(/^manifest\.json: is not a tenant export manifest: tables\.\d+\.columns\.\d+/);
+    expect((await refusal(importTenant(target.admin, column))).message).toMatch(/^manifest\.json: is not a tenant export manifest: tables\.\d+\.columns\.\d+/);
     const key = await craft(({ files }) => {
       files.get('users')![0]!['"; drop table users; --'] = 1;
     });
-    expect(await refusal(importTenant(target.db, key))).toMatchObject({ file: 'users.ndjson', line: 1 });
+    expect(await refusal(importTenant(target.admin, key))).toMatchObject({ file: 'users.ndjson', line: 1 });
     await untouched();
   });
 
@@ -197,10 +197,10 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
     const long = await craft(({ files }) => {
       files.get('users')![0]!['first_name'] = 'x'.repeat(5000);
     });
-    const error = await refusal(importTenant(target.db, long, { limits: { maxLineBytes: 4096 } }));
+    const error = await refusal(importTenant(target.admin, long, { limits: { maxLineBytes: 4096 } }));
     expect(error.message).toBe('users.ndjson:1 (table users): is longer than 4096 bytes (limits.maxLineBytes).');
-    expect((await refusal(importTenant(target.db, base, { limits: { maxRows: 2 } }))).message).toMatch(/lists more than 2 rows \(limits\.maxRows\)/);
-    expect((await refusal(importTenant(target.db, base, { limits: { maxBytes: 100 } }))).message).toMatch(/over 100 bytes \(limits\.maxBytes\)/);
+    expect((await refusal(importTenant(target.admin, base, { limits: { maxRows: 2 } }))).message).toMatch(/lists more than 2 rows \(limits\.maxRows\)/);
+    expect((await refusal(importTenant(target.admin, base, { limits: { maxBytes: 100 } }))).message).toMatch(/over 100 bytes \(limits\.maxBytes\)/);
     await untouched();
   });
 
@@ -209,7 +209,7 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
       const dir = await craft(({ files }) => {
         files.get('memberships')![0]!['user_id'] = userId;
       });
-      const error = await refusal(importTenant(target.db, dir));
+      const error = await refusal(importTenant(target.admin, dir));
       expect(error).toMatchObject({ file: 'memberships.ndjson', table: 'memberships', line: 1 });
       expect(error.message).toMatch(/references rows that are missing in the target or belong to another tenant \(memberships memberships_user_id_fkey: 1 row\(s\)\)/);
     }
@@ -225,13 +225,13 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
       [(c) => c.raw.set('users', `${users(c)[0]}\n\n`), 2, /is an empty line/],
     ];
     for (const [edit, line, message] of cases) {
-      const error = await refusal(importTenant(target.db, await craft(edit)));
+      const error = await refusal(importTenant(target.admin, await craft(edit)));
       expect(error, String(message)).toMatchObject({ file: 'users.ndjson', table: 'users', line });
       expect(error.message).toMatch(message);
     }
     // A last line without its newline is not counted by the manifest: refused, not imported.
     const truncated = await craft((c) => void c.raw.set('users', `${users(c)[0]}\n${users(c)[0]!.replace(/"id":"[^"]+"/, '"id":"0190f5b2-0000-7000-8000-000000000005"')}`));
-    expect((await refusal(importTenant(target.db, truncated))).message).toMatch(/has no final newline/);
+    expect((await refusal(importTenant(target.admin, truncated))).message).toMatch(/has no final newline/);
     await untouched();
   });
 
@@ -239,32 +239,32 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
     const claim = await craft(({ files }) => {
       files.get('tenant_domains')![0]!['hostname'] = 'victim.example.com';
     });
-    const error = await refusal(importTenant(target.db, claim));
+    const error = await refusal(importTenant(target.admin, claim));
     expect(error).toMatchObject({ file: 'tenant_domains.ndjson', line: 1 });
     expect(error.message).toMatch(/claims the subdomain victim\.example\.com/);
     await untouched();
   });
 
   it('with a key: refuses an unsigned manifest, tampered rows and a forged signature; without: a symlinked file', async () => {
-    expect((await refusal(importTenant(target.db, base, { key: KEY }))).message).toBe(
+    expect((await refusal(importTenant(target.admin, base, { key: KEY }))).message).toBe(
       'manifest.json: is not signed, but a key was given: export it again with the key.',
     );
     const tampered = await craft(({ files }) => {
       files.get('users')![0]!['role'] = 'owner';
       files.get('users')![0]!['email'] = 'boss@attacker.test';
     }, signedBase);
-    expect((await refusal(importTenant(target.db, tampered, { key: KEY }))).message).toBe(
+    expect((await refusal(importTenant(target.admin, tampered, { key: KEY }))).message).toBe(
       'manifest.json: has a signature that does not match the key: the export was altered or signed with another key.',
     );
     const forged = await craft(({ manifest }) => {
       manifest.signature = createHash('sha256').update('guess').digest('hex');
     }, signedBase);
-    expect((await refusal(importTenant(target.db, forged, { key: KEY }))).message).toMatch(/signature that does not match/);
+    expect((await refusal(importTenant(target.admin, forged, { key: KEY }))).message).toMatch(/signature that does not match/);
     await expect(verifyTenantExport(signedBase, { key: KEY })).resolves.toMatchObject({ tenantId: attackerId });
     const linked = await craft(() => undefined);
     await unlink(join(linked, 'teams.ndjson'));
     await symlink('/etc/hostname', join(linked, 'teams.ndjson'));
-    expect(await refusal(importTenant(target.db, linked))).toMatchObject({ file: 'teams.ndjson' });
+    expect(await refusal(importTenant(target.admin, linked))).toMatchObject({ file: 'teams.ndjson' });
     await untouched();
   });
 
@@ -280,7 +280,7 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('crafted tenant exports on 
         verified_at: '2026-01-01T00:00:00+00:00',
       });
     });
-    const result = await importTenant(target.db, dir);
+    const result = await importTenant(target.admin, dir);
     expect(result.unverifiedDomains).toBe(1);
     expect(result.rows['users']).toBe(1);
     expect(

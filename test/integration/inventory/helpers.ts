@@ -56,7 +56,7 @@ export async function asTenant<T>(
   try {
     await client.query(`begin isolation level ${isolation}`);
     await client.query('set local role stocksync_app');
-    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    await client.query(`select stocksync_enter_tenant($1::uuid, '', '', '', '', '', session_user::text)`, [tenantId]);
     const result = await fn(client);
     await client.query('commit');
     return result;

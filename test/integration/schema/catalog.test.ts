@@ -5,7 +5,14 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { is } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../src/schema/index.js';
-import { GLOBAL_TABLES, GLOBAL_UNIQUE_INDEXES, SET_NULL_REFERENCES } from '../../../src/schema/index.js';
+import {
+  CONTEXT_TENANT_FUNCTIONS,
+  GLOBAL_TABLES,
+  GLOBAL_UNIQUE_INDEXES,
+  SET_NULL_REFERENCES,
+  tableAccess,
+  type AccessLevel,
+} from '../../../src/schema/index.js';
 import { openSchemaDatabase, type SchemaDatabase } from './helpers.js';
 
 let db: SchemaDatabase;
@@ -39,25 +46,40 @@ const schemaTables = (Object.values(schema) as unknown[])
   .map((t) => getTableConfig(t))
   .filter((c) => (c.schema ?? 'public') === 'public');
 
-/** Tenant tables without forced RLS or without their isolation policy (for stocksync_app, ALL, tenant predicate). */
+/**
+ * Tenant tables without forced RLS or without their four permissive per-command policies for stocksync_app,
+ * each comparing tenant_id with the verified-context function of its access level (src/schema/_access.ts).
+ */
 async function rlsProblems(): Promise<string[]> {
   const tables = (await publicTables()).filter((t) => !GLOBAL.has(t.table));
-  const policies = await rows<{ table: string; policy: string; roles: string[]; cmd: string; qual: string; check: string }>(
-    `select tablename as table, policyname as policy, roles::text[] as roles, cmd, qual, with_check as check
+  const policies = await rows<{ table: string; policy: string; permissive: string; roles: string[]; cmd: string; qual: string | null; check: string | null }>(
+    `select tablename as table, policyname as policy, permissive, roles::text[] as roles, cmd, qual, with_check as check
        from pg_policies where schemaname = 'public'`,
   );
   const problems: string[] = [];
-  const predicate = /tenant_id = \(?NULLIF\(current_setting\('app\.tenant_id'::text, true\), ''::text\)\)?::uuid/;
+  const predicate = (level: AccessLevel) => `(tenant_id = ${CONTEXT_TENANT_FUNCTIONS[level]}())`;
   for (const t of tables) {
     if (!t.rls) problems.push(`${t.table}: RLS not enabled`);
     if (!t.forced) problems.push(`${t.table}: RLS not forced`);
-    const p = policies.find((x) => x.table === t.table && x.policy === `${t.table}_tenant_isolation`);
-    if (!p) {
-      problems.push(`${t.table}: no ${t.table}_tenant_isolation policy`);
-    } else if (p.cmd !== 'ALL' || !p.roles.includes('stocksync_app') || !predicate.test(p.qual) || !predicate.test(p.check)) {
-      problems.push(`${t.table}: policy is ${JSON.stringify(p)}`);
+    const access = tableAccess(t.table);
+    const expected: Array<[string, string, string | null, string | null]> = [
+      ['select', 'SELECT', predicate(access.read), null],
+      ['insert', 'INSERT', null, predicate(access.write)],
+      ['update', 'UPDATE', predicate(access.write), predicate(access.write)],
+      ['delete', 'DELETE', predicate(access.write), null],
+    ];
+    for (const [suffix, cmd, qual, check] of expected) {
+      const p = policies.find((x) => x.table === t.table && x.policy === `${t.table}_${suffix}`);
+      if (!p) problems.push(`${t.table}: no ${t.table}_${suffix} policy`);
+      else if (p.permissive !== 'PERMISSIVE' || p.cmd !== cmd || !p.roles.includes('stocksync_app') || p.qual !== qual || p.check !== check) {
+        problems.push(`${t.table}: policy is ${JSON.stringify(p)}`);
+      }
+    }
+    for (const p of policies.filter((x) => x.table === t.table && x.roles.includes('stocksync_app'))) {
+      if (!/_(select|insert|update|delete)$/.test(p.policy)) problems.push(`${t.table}: unexpected policy ${p.policy} for stocksync_app`);
     }
   }
+  for (const p of policies.filter((x) => x.permissive !== 'PERMISSIVE')) problems.push(`${p.table}: restrictive policy ${p.policy}`);
   return problems;
 }
 
@@ -182,7 +204,7 @@ describe('catalog: tables', () => {
     }
   });
 
-  it('every tenant table has RLS enabled and forced, and its <table>_tenant_isolation policy for stocksync_app', async () => {
+  it('every tenant table has RLS enabled and forced, its four permissive per-command policies for stocksync_app, and no policy is restrictive', async () => {
     expect(await rlsProblems()).toEqual([]);
   });
 
@@ -213,6 +235,8 @@ describe('catalog: the checks catch a table that forgets the conventions', () =>
       await client.query(`create table careless (id uuid primary key, project_id uuid, updated_at timestamptz, label text unique)`);
       await client.query(`create table careless_child (tenant_id uuid not null, id uuid not null, parent_id uuid references careless(id) on delete set null, primary key (id, tenant_id))`);
       await client.query(`alter table careless_child enable row level security`);
+      // A restrictive policy is what Citus silently makes permissive: the check must name it.
+      await client.query(`create policy careless_child_guard on careless_child as restrictive for all to stocksync_app using (true)`);
       queryable = client;
       expect(await tenantColumnProblems()).toEqual(['careless: no tenant_id uuid not null']);
       expect(await rlsProblems()).toEqual(
@@ -220,7 +244,10 @@ describe('catalog: the checks catch a table that forgets the conventions', () =>
           'careless: RLS not enabled',
           'careless: RLS not forced',
           'careless_child: RLS not forced',
-          'careless_child: no careless_child_tenant_isolation policy',
+          'careless_child: no careless_child_select policy',
+          'careless_child: no careless_child_delete policy',
+          'careless_child: unexpected policy careless_child_guard for stocksync_app',
+          'careless_child: restrictive policy careless_child_guard',
         ]),
       );
       expect(await touchProblems()).toEqual(['careless: no careless_touch_updated_at trigger']);

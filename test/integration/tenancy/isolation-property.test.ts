@@ -98,7 +98,7 @@ describe('isolation under random operations (fast-check)', () => {
           for (const [i, id] of ids.entries()) {
             const viaBuilder = await tenantDb(h.db, id).select({ id: teams.id, name: teams.name }).from(teams);
             // The builder alone, with RLS out of the way (a role that bypasses it).
-            const builderOnly = await tenantDb(h.db, id, { role: superuser }).select({ id: teams.id, name: teams.name }).from(teams);
+            const builderOnly = await tenantDb(h.admin, id, { role: superuser, privilegedSession: superuser }).select({ id: teams.id, name: teams.name }).from(teams);
             const viaRaw = await withTenant(h.db, id, async (tx) =>
               rowsOf<{ id: string; name: string }>(await tx.execute(sql`select id, name from teams`)),
             );

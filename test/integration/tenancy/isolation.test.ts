@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantIsolationError } from '../../../src/errors.js';
 import { seedTenant } from '../../../src/seed/index.js';
 import { tenantTableNames } from '../../../src/tenancy/policies.js';
+import { tenantContextSql } from '../../../src/tenancy/context/index.js';
 import * as schema from '../../../src/schema/index.js';
 import { assertTenantIsolation } from '../../../src/testing/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
@@ -70,7 +71,8 @@ describe('assertTenantIsolation', () => {
   it('tenants: as the application role, tenant A sees exactly its row, no context sees none', async () => {
     const view = (tenantId: string) =>
       t.db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('role', 'stocksync_app', true), set_config('app.tenant_id', ${tenantId}, true)`);
+        if (tenantId) await tx.execute(tenantContextSql(tenantId, { privilegedSession: decodeURIComponent(new URL(t.url).username) }));
+        else await tx.execute(sql`select set_config('role', 'stocksync_app', true)`);
         const all = (await tx.execute(sql`select * from tenants`)) as unknown as { rows: Array<{ id: string }> };
         const other = (await tx.execute(sql`select count(*)::int as n from tenants where id <> ${tenantId || A}::uuid`)) as unknown as {
           rows: Array<{ n: number }>;

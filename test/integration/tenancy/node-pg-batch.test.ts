@@ -37,7 +37,7 @@ async function openOneConnection(slug: string, tenantId: string, userId?: string
   const test = await createTestDatabase({ driver: 'pg', max: 1 });
   await test.db.insert(tenants).values({ id: tenantId, name: 'A', slug, email: 'a@a.test' });
   if (userId) await test.db.insert(users).values({ tenantId, id: userId, email: 'alice@a.test', role: 'owner' });
-  const handle = await openDatabase({ url: test.url, driver: 'pg', max: 1 });
+  const handle = await openDatabase({ url: test.serviceUrl, driver: 'pg', max: 1 });
   return { test, db: handle.db, close: handle.close };
 }
 

@@ -101,7 +101,7 @@ describe.each(['pg', 'postgres'] as const)('standalone scoped statements on %s',
       { tenantId: A, id: alice, email: 'alice@a.test', role: 'owner' },
       { tenantId: B, id: bob, email: 'bob@b.test', role: 'owner' },
     ]);
-    h = await open(driver, test.url);
+    h = await open(driver, test.serviceUrl);
   });
   afterAll(async () => {
     await h?.close();
@@ -189,7 +189,7 @@ describe.each(['pg', 'postgres'] as const)('standalone scoped statements on %s',
 
   if (driver === 'postgres') {
     it('with prepare: false (PgBouncer before 1.21) statements stay correct and the connection clean', async () => {
-      const client = postgres(test.url, { max: 1, prepare: false, onnotice: () => {} });
+      const client = postgres(test.serviceUrl, { max: 1, prepare: false, onnotice: () => {} });
       const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
       try {
         const t = tenantDb(db, A);

@@ -1,12 +1,11 @@
 // Role-aware RLS as the application role: guests read-only, audit logs readable and tenant settings
-// usable only by owners, admins and service code; the catalog carries the policies on every tenant table.
+// usable only by owners, admins and service code; the catalog carries the permissive per-command policies.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStateOf } from '../../../src/errors.js';
-import { auditLogs, teams, tenantSettings, tenants, users } from '../../../src/schema/index.js';
+import { auditLogs, CONTEXT_TENANT_FUNCTIONS, tableAccess, teams, tenantSettings, tenants, users, type AccessLevel } from '../../../src/schema/index.js';
 import { withTenant, type ActorRole } from '../../../src/tenancy/context/index.js';
 import { recordAuditEvent } from '../../../src/tenancy/audit.js';
-import { ROLE_RULES } from '../../../src/tenancy/policies.js';
 import * as schema from '../../../src/schema/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { openDriver, rowsOf, type DriverHandle } from './_drivers.js';
@@ -100,13 +99,14 @@ describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) =
     }
     expect(ids(await as(undefined, (tx) => tx.execute(sql`select * from tenants where id = ${B}::uuid or stripe_customer_id = 'cus_B'`)))).toEqual([]);
     expect((await as('member', (tx) => tx.select().from(tenants))).map((r) => r.id)).toEqual([A]);
+    // Raw SQL that sets app.tenant_id by hand (no signed context) sees no tenant row at all.
     const raw = (settings: string) =>
       h.db.transaction(async (tx) => {
         await tx.execute(sql`select set_config('role', 'stocksync_app', true), set_config('app.tenant_id', ${settings}, true)`);
         return ids(await tx.execute(sql`select * from tenants`));
       });
     expect(await raw('')).toEqual([]);
-    expect(await raw(B)).toEqual([B]);
+    expect(await raw(B)).toEqual([]);
     // The status check and the purge guard still see every tenant (SECURITY DEFINER, booleans only).
     const guard = await as(undefined, (tx) =>
       tx.execute(sql`select stocksync_tenant_purging(${B}::uuid) as b, stocksync_tenant_purging(${uuidv7()}::uuid) as gone`),
@@ -118,24 +118,34 @@ describe.each(['pg', 'pglite'] as const)('role-aware policies on %s', (driver) =
     expect(forced).toEqual([{ rls: true, forced: true }]);
   });
 
-  it('catalog: every tenant table carries the restrictive role policies', async () => {
-    const rows = rowsOf<{ table: string; policy: string; permissive: string; cmd: string }>(
-      await h.admin.execute(sql`select c.relname as table, p.polname as policy, p.polpermissive::text as permissive,
-        p.polcmd::text as cmd from pg_policy p join pg_class c on c.oid = p.polrelid`),
+  it('catalog: every tenant table carries its four permissive policies, at the access level its rules give', async () => {
+    const rows = rowsOf<{ table: string; policy: string; permissive: boolean; qual: string | null; check: string | null }>(
+      await h.admin.execute(sql`select c.relname as table, p.polname as policy, p.polpermissive as permissive,
+        pg_get_expr(p.polqual, p.polrelid) as qual, pg_get_expr(p.polwithcheck, p.polrelid) as check
+        from pg_policy p join pg_class c on c.oid = p.polrelid`),
     );
+    expect(rows.filter((r) => !r.permissive).map((r) => r.policy)).toEqual([]);
     const tables = rowsOf<{ table: string }>(
       await h.admin.execute(sql`select c.relname as table from pg_class c
         join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
         join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
         where c.relkind in ('r', 'p')`),
     ).map((r) => r.table);
-    const missing: string[] = [];
+    const wrong: string[] = [];
     for (const table of tables) {
-      const policies = rows.filter((r) => r.table === table && r.permissive === 'false');
-      const wanted = [`${table}_role_insert`, `${table}_role_update`, `${table}_role_delete`];
-      if (ROLE_RULES.find((r) => r.table === table)?.read) wanted.push(`${table}_role_select`);
-      for (const w of wanted) if (!policies.some((p) => p.policy === w)) missing.push(w);
+      const access = tableAccess(table);
+      const fn = (level: AccessLevel) => `(tenant_id = ${CONTEXT_TENANT_FUNCTIONS[level]}())`;
+      const want: Record<string, [string | null, string | null]> = {
+        select: [fn(access.read), null],
+        insert: [null, fn(access.write)],
+        update: [fn(access.write), fn(access.write)],
+        delete: [fn(access.write), null],
+      };
+      for (const [cmd, [qual, check]] of Object.entries(want)) {
+        const p = rows.find((r) => r.table === table && r.policy === `${table}_${cmd}`);
+        if (!p || p.qual !== qual || p.check !== check) wrong.push(`${table}_${cmd}`);
+      }
     }
-    expect(missing).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 });

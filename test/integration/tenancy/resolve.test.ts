@@ -36,11 +36,8 @@ describe('resolveTenant', () => {
       { tenantId: SUS, hostname: 'sus.example.com', kind: 'subdomain' },
     ]);
     await t.db.insert(teams).values({ tenantId: ACME, name: 'Core' });
-    // The application role connecting directly: it sees no tenant_domains row, the lookup still works.
-    const url = new URL(t.url);
-    url.username = 'stocksync_app';
-    url.password = '';
-    app = await openDatabase({ url: url.toString(), max: 2 });
+    // The service role connecting directly: it sees no tenant_domains row, the lookup still works.
+    app = await openDatabase({ url: t.serviceUrl, max: 2 });
   });
   afterAll(async () => {
     await app?.close();

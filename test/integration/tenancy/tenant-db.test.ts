@@ -54,10 +54,11 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('tenantDb on %s', (driver) 
 
   it('filters every read by tenant, also with RLS bypassed (the builder is the first wall)', async () => {
     // Control: as the superuser, RLS does not apply, so an unscoped query sees both tenants.
-    const unscoped = await withTenant(h.db, A, (tx) => tx.select().from(users), { role: superuser });
+    // (The privileged admin handle, accepted by name: withTenant refuses such a session otherwise.)
+    const unscoped = await withTenant(h.admin, A, (tx) => tx.select().from(users), { role: superuser, privilegedSession: superuser });
     expect(new Set(unscoped.map((u) => u.tenantId))).toEqual(new Set([A, B]));
     for (const role of ['stocksync_app', superuser]) {
-      const t = tenantDb(h.db, A, { role });
+      const t = role === superuser ? tenantDb(h.admin, A, { role, privilegedSession: superuser }) : tenantDb(h.db, A, { role });
       const all = await t.select().from(users);
       expect(new Set(all.map((u) => u.tenantId))).toEqual(new Set([A]));
       const bobSeen = await t.select().from(users).where(eq(users.id, bob));
@@ -78,7 +79,7 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('tenantDb on %s', (driver) 
   });
 
   it('scopes updates and deletes to the tenant, also with RLS bypassed', async () => {
-    const t = tenantDb(h.db, A, { role: superuser });
+    const t = tenantDb(h.admin, A, { role: superuser, privilegedSession: superuser });
     const updated = await t.update(users).set({ language: 'fr' }).where(eq(users.id, bob)).returning();
     expect(updated).toEqual([]);
     const deleted = await t.delete(users).where(eq(users.id, bob)).returning();
