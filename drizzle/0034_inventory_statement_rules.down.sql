@@ -1,7 +1,7 @@
--- Reverts 0034_inventory_statement_rules: the per-row stock trigger of 0007, 0031's totals over transition tables, the SQL stocksync_tenant_purging.
+-- Reverts 0034_inventory_statement_rules: the per-row stock trigger of 0007, 0031's totals over transition tables, the SQL stocksync_tenant_purging of 0027 (SECURITY DEFINER).
 CREATE OR REPLACE FUNCTION stocksync_tenant_purging(p_tenant_id uuid) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT NOT EXISTS (SELECT 1 FROM tenants WHERE id = p_tenant_id)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT NOT EXISTS (SELECT 1 FROM public.tenants WHERE id = p_tenant_id)
 $$;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS inventory_order_items_totals ON "inventory_order_items";

@@ -1,5 +1,12 @@
 -- Reverts 0036_tenancy_signed_context. The stocksync_service role stays (roles are cluster-wide and may serve other databases).
 --> statement-breakpoint
+CREATE OR REPLACE FUNCTION stocksync_tenant_purging(p_tenant_id uuid) RETURNS boolean
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN NOT EXISTS (SELECT 1 FROM tenants WHERE id = p_tenant_id);
+END
+$$;
+--> statement-breakpoint
 DROP POLICY "workstations_delete" ON "workstations";
 --> statement-breakpoint
 DROP POLICY "workstations_update" ON "workstations";

@@ -247,6 +247,10 @@ BEGIN
     END IF;
   END IF;
   v_tenant := (coalesce(v_new, v_old) ->> 'tenant_id')::uuid;
+  -- A purge clears references (set-null triggers) before its rows go: nothing to audit for a gone tenant.
+  IF TG_OP = 'UPDATE' AND NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = v_tenant) THEN
+    RETURN NULL;
+  END IF;
   v_id := coalesce(v_new, v_old) ->> 'id';
   -- The actor is recorded only from a verified context (the signature over every app.* setting holds
   -- now): a statement that rewrites app.user_id after its rows passed the policies signs in nobody's name.
@@ -1248,3 +1252,11 @@ CREATE POLICY "workstations_insert" ON "workstations" AS PERMISSIVE FOR INSERT T
 CREATE POLICY "workstations_update" ON "workstations" AS PERMISSIVE FOR UPDATE TO "stocksync_app" USING (tenant_id = stocksync_ctx_writer_tenant()) WITH CHECK (tenant_id = stocksync_ctx_writer_tenant());
 --> statement-breakpoint
 CREATE POLICY "workstations_delete" ON "workstations" AS PERMISSIVE FOR DELETE TO "stocksync_app" USING (tenant_id = stocksync_ctx_writer_tenant());
+--> statement-breakpoint
+-- The purge guard must see the tenant row whatever the caller's context (0027): as the owner, fully qualified.
+CREATE OR REPLACE FUNCTION stocksync_tenant_purging(p_tenant_id uuid) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RETURN NOT EXISTS (SELECT 1 FROM public.tenants WHERE id = p_tenant_id);
+END
+$$;

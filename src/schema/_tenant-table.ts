@@ -14,7 +14,7 @@ import {
 import type { BuildColumns, BuildExtraConfigColumns } from 'drizzle-orm/column-builder';
 import { id, tenantId } from './_columns.js';
 import { tenantPolicies, tenantPredicate } from './_access.js';
-import { tenants } from './tenants.js';
+import { tenants } from './_tenants.js';
 
 /** The tenant predicate of the read policies: the row's tenant is the verified context's (see `_access.ts`). */
 export const TENANT_PREDICATE: SQL = tenantPredicate('any');

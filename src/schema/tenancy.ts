@@ -1,9 +1,9 @@
-// Tenancy domain: the global tenants root (table in tenants.ts), the host names that resolve to a tenant, and per-tenant settings.
+// Tenancy domain: the global tenants root (table in _tenants.ts), the host names that resolve to a tenant, and per-tenant settings.
 import { relations, sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { enumCheck, timestamps } from './_columns.js';
 import { tenantTable } from './_tenant-table.js';
-import { tenants } from './tenants.js';
+import { tenants } from './_tenants.js';
 
 export {
   COMPANY_SIZES,
@@ -13,7 +13,7 @@ export {
   tenants,
   type NewTenant,
   type Tenant,
-} from './tenants.js';
+} from './_tenants.js';
 
 /** Kinds of host name a tenant is reached by. */
 export const TENANT_DOMAIN_KINDS = ['subdomain', 'custom'] as const;

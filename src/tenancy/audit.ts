@@ -128,6 +128,10 @@ BEGIN
     END IF;
   END IF;
   v_tenant := (coalesce(v_new, v_old) ->> 'tenant_id')::uuid;
+  -- A purge clears references (set-null triggers) before its rows go: nothing to audit for a gone tenant.
+  IF TG_OP = 'UPDATE' AND NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = v_tenant) THEN
+    RETURN NULL;
+  END IF;
   v_id := coalesce(v_new, v_old) ->> 'id';
   -- The actor is recorded only from a verified context (the signature over every app.* setting holds
   -- now): a statement that rewrites app.user_id after its rows passed the policies signs in nobody's name.
