@@ -1,4 +1,14 @@
--- Reverts 0036_tenancy_signed_context. The stocksync_service role stays (roles are cluster-wide and may serve other databases).
+-- Reverts 0036_tenancy_signed_context. Roles stay as they are (cluster-wide, they may serve other databases):
+-- stocksync_service remains and stocksync_app stays NOLOGIN.
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION stocksync_set_null_reference() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('UPDATE %I SET %I = NULL WHERE tenant_id = $1 AND %I = $2', TG_ARGV[0], TG_ARGV[1], TG_ARGV[1])
+    USING OLD.tenant_id, OLD.id;
+  RETURN OLD;
+END
+$$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION stocksync_tenant_purging(p_tenant_id uuid) RETURNS boolean
 LANGUAGE plpgsql STABLE AS $$
@@ -1065,13 +1075,5 @@ DROP SCHEMA stocksync_private;
 DO $$
 BEGIN
   EXECUTE pg_catalog.format('GRANT TEMPORARY ON DATABASE %I TO PUBLIC', pg_catalog.current_database());
-END
-$$;
---> statement-breakpoint
-DO $$
-BEGIN
-  ALTER ROLE stocksync_app LOGIN;
-EXCEPTION WHEN insufficient_privilege THEN
-  RAISE WARNING 'stocksync_app left NOLOGIN: %', SQLERRM;
 END
 $$;

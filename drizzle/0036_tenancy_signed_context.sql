@@ -1260,3 +1260,17 @@ BEGIN
   RETURN NOT EXISTS (SELECT 1 FROM public.tenants WHERE id = p_tenant_id);
 END
 $$;
+--> statement-breakpoint
+-- A purge deletes the tenant row first and its rows by cascade: clearing references of a tenant being
+-- purged would write rows whose tenant is gone (the cascade removes them anyway).
+CREATE OR REPLACE FUNCTION stocksync_set_null_reference() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF public.stocksync_tenant_purging(OLD.tenant_id) THEN
+    RETURN OLD;
+  END IF;
+  EXECUTE format('UPDATE %I SET %I = NULL WHERE tenant_id = $1 AND %I = $2', TG_ARGV[0], TG_ARGV[1], TG_ARGV[1])
+    USING OLD.tenant_id, OLD.id;
+  RETURN OLD;
+END
+$$;

@@ -58,6 +58,23 @@ export class PrivilegedSessionError extends StocksyncError {
   override readonly code = 'PRIVILEGED_SESSION';
 }
 
+/** One finding of a deployment check (`checkDeployment`). */
+export interface DeploymentFinding {
+  check: string;
+  status: 'ok' | 'warn' | 'fail';
+  detail: string;
+  /** What to do about it (warn and fail). */
+  fix?: string;
+}
+
+/** The deployment is not safe to serve tenants; `findings` lists every failed check with its fix. */
+export class DeploymentUnsafeError extends StocksyncError {
+  override readonly code = 'DEPLOYMENT_UNSAFE';
+  constructor(readonly findings: DeploymentFinding[]) {
+    super(`The deployment is not safe to serve tenants:\n${findings.map((f) => `- ${f.check}: ${f.detail}. ${f.fix ?? ''}`).join('\n')}`);
+  }
+}
+
 /** The scoped builder refused an operation: a write to a global table, or moving a row to another tenant. */
 export class TenantScopeError extends StocksyncError {
   override readonly code = 'TENANT_SCOPE';

@@ -42,8 +42,6 @@ export {
   ADMIN_ROLES,
   ACTOR_ROLE_SQL,
   STATEMENT_BREAKPOINT,
-  rolePolicies,
-  rolePoliciesSql,
   globalTablesReadOnlySql,
   tenantTableNames,
   isRlsTenantTable,
@@ -142,6 +140,7 @@ export { importTenant, type ImportTenantOptions, type ImportTenantResult } from 
 export {
   TenantContextError,
   PrivilegedSessionError,
+  DeploymentUnsafeError,
   TenantContextMissingError,
   TenantNotFoundError,
   TenantNotIdentifiedError,
@@ -152,3 +151,4 @@ export {
   PermissionDeniedError,
   VersionConflictError,
 } from '../errors.js';
+export { checkDeployment, assertDeploymentSafe, type CheckDeploymentOptions, type DeploymentFinding } from './deployment.js';

@@ -1,7 +1,8 @@
-// Role-aware RLS: restrictive policies generated over the schema's tenant tables from one table of
-// rules (guests read-only everywhere; audit logs and tenant settings reserved to owners and admins).
+// Role-aware RLS as the tenancy layer exposes it: the role rules (from the schema's TABLE_ACCESS, which
+// generates the permissive per-command policies), the tenant table list and the global read-only grants.
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { ACCESS_LEVEL_ROLES, TABLE_ACCESS } from '../schema/_access.js';
 import { APP_ROLE } from '../schema/_roles.js';
 
 /** Up and down SQL of a migration, statements separated by `--> statement-breakpoint` lines. */
@@ -14,20 +15,18 @@ export interface MigrationSql {
 export const STATEMENT_BREAKPOINT = '\n--> statement-breakpoint\n';
 
 /**
- * The acting role as policies read it. The empty string is trusted service code (no end user:
+ * The acting role as raw SQL reads it. The empty string is trusted service code (no end user:
  * jobs, onboarding, migrations of data); withTenant only ever sets '', owner, admin, member or guest.
+ * Policies never read it directly: they go through the verified-context functions (`_access.ts`).
  */
 export const ACTOR_ROLE_SQL = `coalesce(current_setting('app.user_role', true), '')`;
 
-/** Roles that may write tenant data ('' is service code). Any other value, such as guest, is read-only. */
-export const WRITER_ROLES = ['', 'owner', 'admin', 'member'] as const;
-/** Roles that may see and change administrative tables. */
-export const ADMIN_ROLES = ['', 'owner', 'admin'] as const;
+export { WRITER_ROLES, ADMIN_ROLES } from '../schema/_access.js';
 
-/** Per-table role restrictions beyond the guest rule, each with its reason. */
+/** Per-table role restrictions beyond the default, each with its reason (the role view of `TABLE_ACCESS`). */
 export interface RoleRule {
   table: string;
-  /** Roles that may read (restrictive SELECT policy); absent: any role. */
+  /** Roles that may read; absent: any role. */
   read?: readonly string[];
   /** Roles that may insert, update, delete; absent: {@link WRITER_ROLES}. */
   write?: readonly string[];
@@ -35,8 +34,8 @@ export interface RoleRule {
 }
 
 /**
- * The role rules the spec implies. Every tenant table not listed gets the default: any role
- * reads, only {@link WRITER_ROLES} write.
+ * The role rules the spec implies, derived from `TABLE_ACCESS` (which the policies are generated from).
+ * Every tenant table not listed gets the default: any role reads, only writer roles write.
  *
  * @example
  * ```ts
@@ -44,30 +43,15 @@ export interface RoleRule {
  * ROLE_RULES.find((r) => r.table === 'audit_logs');
  * ```
  */
-export const ROLE_RULES: readonly RoleRule[] = [
-  {
-    table: 'audit_logs',
-    read: ADMIN_ROLES,
-    // The application role has no INSERT on audit_logs (migration tenancy_audit_definer_rules): rows
-    // come from the SECURITY DEFINER trigger and stocksync_audit_event(), for every actor, guests
-    // included. This policy stays as a second wall should the grant ever come back.
-    write: ['', 'owner', 'admin', 'member', 'guest'],
-    reason: 'The audit trail is for owners and admins; every actor leaves entries in it (through the trigger and stocksync_audit_event).',
-  },
-  {
-    table: 'tenant_settings',
-    read: ADMIN_ROLES,
-    write: ADMIN_ROLES,
-    reason: 'Tenant configuration (features, permissions, branding) is managed by owners and admins.',
-  },
-];
+export const ROLE_RULES: readonly RoleRule[] = TABLE_ACCESS.map((a) => ({
+  table: a.table,
+  ...(a.read === 'any' ? {} : { read: ACCESS_LEVEL_ROLES[a.read] }),
+  write: ACCESS_LEVEL_ROLES[a.write],
+  reason: a.reason,
+}));
 
 function q(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-function roleCheck(roles: readonly string[]): string {
-  return `${ACTOR_ROLE_SQL} IN (${roles.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ')})`;
 }
 
 /**
@@ -105,54 +89,6 @@ export function isRlsTenantTable(table: unknown): table is PgTable {
   const config = getTableConfig(table);
   if (config.schema && config.schema !== 'public') return false;
   return config.columns.some((c) => c.name === 'tenantId' || c.name === 'tenant_id');
-}
-
-/**
- * The restrictive policies of one tenant table, by name -> CREATE statement.
- *
- * @example
- * ```ts
- * import { rolePolicies } from '@stocksync/db/tenancy';
- * [...rolePolicies('audit_logs').keys()]; // ['audit_logs_role_select', 'audit_logs_role_insert', ...]
- * ```
- */
-export function rolePolicies(table: string, rules: readonly RoleRule[] = ROLE_RULES): Map<string, string> {
-  const rule = rules.find((r) => r.table === table);
-  const write = roleCheck(rule?.write ?? WRITER_ROLES);
-  const policies = new Map<string, string>();
-  const create = (suffix: string, command: string, clauses: string) =>
-    policies.set(
-      `${table}_role_${suffix}`,
-      `CREATE POLICY ${q(`${table}_role_${suffix}`)} ON ${q(table)} AS RESTRICTIVE FOR ${command} TO ${APP_ROLE} ${clauses};`,
-    );
-  if (rule?.read) create('select', 'SELECT', `USING (${roleCheck(rule.read)})`);
-  create('insert', 'INSERT', `WITH CHECK (${write})`);
-  create('update', 'UPDATE', `USING (${write}) WITH CHECK (${write})`);
-  create('delete', 'DELETE', `USING (${write})`);
-  return policies;
-}
-
-/**
- * Up/down SQL creating the role-aware restrictive policies on the given tenant tables: one helper,
- * applied to every table, never pasted per table.
- *
- * @example
- * ```ts
- * import { rolePoliciesSql, tenantTableNames } from '@stocksync/db/tenancy';
- * import * as schema from '@stocksync/db/schema';
- * const { up, down } = rolePoliciesSql(tenantTableNames(Object.values(schema)));
- * ```
- */
-export function rolePoliciesSql(tables: readonly string[], rules: readonly RoleRule[] = ROLE_RULES): MigrationSql {
-  const up: string[] = [];
-  const down: string[] = [];
-  for (const table of tables) {
-    for (const [name, statement] of rolePolicies(table, rules)) {
-      up.push(statement);
-      down.unshift(`DROP POLICY IF EXISTS ${q(name)} ON ${q(table)};`);
-    }
-  }
-  return { up: up.join(STATEMENT_BREAKPOINT), down: down.join(STATEMENT_BREAKPOINT) };
 }
 
 /**

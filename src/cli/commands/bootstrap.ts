@@ -41,8 +41,11 @@ export async function isolationDemo(db: Database): Promise<{ role: string; table
     }
     return out;
   };
-  // Under a tenant: the library's own entry point (application role + tenant settings, one transaction).
-  const underTenant = (tenantId: string) => withTenant(db, tenantId, (tx) => countIn(tx as unknown as Database));
+  // Under a tenant: the library's own entry point (application role + signed tenant context, one transaction).
+  // The CLI connects as the owner, a platform tool: it accepts its own session user by name.
+  const [{ user } = { user: '' }] = rowsOf<{ user: string }>(await db.execute(sql`select session_user::text as user`));
+  const underTenant = (tenantId: string) =>
+    withTenant(db, tenantId, (tx) => countIn(tx as unknown as Database), { privilegedSession: user });
   // Under no tenant: the application role with no tenant setting; as the owner: RLS bypassed.
   const untenanted = (asApp: boolean) =>
     db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { APP_ROLE, RETENTION_ROLE, type Database } from '@stocksync/db';
 import * as schema from '@stocksync/db/schema';
 import { migrationStatus } from '@stocksync/db/migrations';
+import { checkDeployment } from '@stocksync/db/tenancy';
 import { detectCitus, readCitusLayout, verifyShards, type Queryable } from '@stocksync/db/citus';
 import { rowsOf, withCliDatabase, type CliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, print, printJson } from '../output.js';
@@ -74,7 +75,9 @@ async function checkRls(db: Database): Promise<Check[]> {
   const state = await rows<{ relname: string; rls: boolean; forced: boolean; policy: boolean }>(
     db,
     sql`select c.relname, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-          exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = c.relname || '_tenant_isolation') as policy
+          (select count(*) = 4 from pg_policy p where p.polrelid = c.oid and p.polpermissive
+             and p.polname in (c.relname || '_select', c.relname || '_insert', c.relname || '_update', c.relname || '_delete'))
+          and not exists (select 1 from pg_policy p where p.polrelid = c.oid and not p.polpermissive) as policy
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p')`,
   );
@@ -95,14 +98,14 @@ async function checkRls(db: Database): Promise<Check[]> {
   if (off.length || noPolicy.length || unknownOpen.length) {
     const parts = [
       off.length ? `RLS not enabled and forced on ${off.join(', ')}` : '',
-      noPolicy.length ? `no <table>_tenant_isolation policy on ${noPolicy.join(', ')}` : '',
+      noPolicy.length ? `missing a <table>_select|insert|update|delete policy, or carrying a restrictive one: ${noPolicy.join(', ')}` : '',
       unknownOpen.length ? `tables with tenant_id but no RLS: ${unknownOpen.join(', ')}` : '',
     ].filter(Boolean);
     out.push({
       name: 'row-level security',
       status: 'fail',
       detail: parts.join('; '),
-      fix: 'Run `stocksync-db migrate up`; for a table of your own: ALTER TABLE <t> ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY, and add its isolation policy.',
+      fix: 'Run `stocksync-db migrate up`; for a table of your own: ALTER TABLE <t> ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY, and define it with tenantTable() (its four per-command policies).',
     });
   } else {
     out.push({ name: 'row-level security', status: 'ok', detail: `enabled, forced and isolated on all ${checked} tenant tables` });
@@ -245,6 +248,15 @@ async function checkCitus(db: Database): Promise<Check[]> {
   return out;
 }
 
+// The deployment checks of the library (role model, policies, privileges, a forgery attempt), as the
+// operator: the CLI connects as the owner, so the service role is checked from the catalog.
+async function checkSecurity(db: Database): Promise<Check[]> {
+  const findings = await checkDeployment(db, { as: 'operator' });
+  return findings
+    .filter((f) => f.check !== `role ${APP_ROLE}` && f.check !== 'row-level security')
+    .map((f) => ({ name: f.check, status: f.status, detail: f.detail, ...(f.fix ? { fix: f.fix } : {}) }));
+}
+
 /** Runs every check on an open CLI database. */
 export async function runDoctor(cli: CliDatabase): Promise<Check[]> {
   const [version] = await rows<{ v: string; n: string }>(
@@ -257,6 +269,7 @@ export async function runDoctor(cli: CliDatabase): Promise<Check[]> {
   checks.push(...(await checkExtensions(cli.db)));
   checks.push(...(await checkMigrations(cli)));
   checks.push(...(await checkRls(cli.db)));
+  checks.push(...(await checkSecurity(cli.db)));
   checks.push(...(await checkDrift(cli.db)));
   if (cli.target.kind === 'server') checks.push(...(await checkCitus(cli.db)));
   return checks;

@@ -68,11 +68,8 @@ beforeAll(async () => {
     ])
     .returning();
   [main, buyerId, pa, pb, last] = [l!.id, b!.id, ps[0]!.id, ps[1]!.id, ps[2]!.id];
-  // The application role, as a service connects: RLS applies to every statement below.
-  const url = new URL(t.url);
-  url.username = 'stocksync_app';
-  url.password = '';
-  app = await openDatabase({ url: url.toString(), max: 4 });
+  // The service role, as a service connects: RLS applies to every statement below.
+  app = await openDatabase({ url: t.serviceUrl, max: 4 });
   await inTenant((tx) => receiveStock(tx, { locationId: main, lines: [{ productId: pa, quantity: 10 }, { productId: pb, quantity: 5 }, { productId: last, quantity: 1 }] }));
 });
 afterAll(async () => {

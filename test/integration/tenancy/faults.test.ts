@@ -28,7 +28,7 @@ describe.each(['pg', 'postgres'] as const)('lost connections on %s', (driver) =>
     ]);
     // One connection: the request after a fault gets the same pool slot, so a dead client left in
     // the pool, or a connection still inside the dead transaction, would show.
-    app = await openDatabase({ url: t.url, driver, max: 1 });
+    app = await openDatabase({ url: t.serviceUrl, driver, max: 1 });
   }, 120_000);
   afterAll(async () => {
     await app?.close();

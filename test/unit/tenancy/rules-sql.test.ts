@@ -1,8 +1,18 @@
-// The SQL generators behind the tenancy rules migrations: one helper per concern, down reverts up.
+// The generators behind the tenancy rules: the per-command policies of a tenant table, the audit triggers.
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../../src/schema/index.js';
 import { AUDIT_OPT_OUT, auditTriggersSql } from '../../../src/tenancy/audit.js';
-import { rolePolicies, rolePoliciesSql, STATEMENT_BREAKPOINT, tenantTableNames } from '../../../src/tenancy/policies.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { ROLE_RULES, tenantTableNames } from '../../../src/tenancy/policies.js';
+import { tenantPolicies } from '../../../src/schema/_access.js';
+
+const getPolicyConfig = (p: ReturnType<typeof tenantPolicies>[number]) => ({
+  name: p.name,
+  as: p.as,
+  for: p.for,
+  using: p.using,
+  withCheck: p.withCheck,
+});
 
 describe('tenancy rules generators', () => {
   const tables = tenantTableNames(Object.values(schema));
@@ -14,19 +24,24 @@ describe('tenancy rules generators', () => {
     for (const g of schema.GLOBAL_TABLES) expect(tables).not.toContain(g.table);
   });
 
-  it('gives every table the guest rule and the listed tables their read rule', () => {
-    expect([...rolePolicies('teams').keys()]).toEqual(['teams_role_insert', 'teams_role_update', 'teams_role_delete']);
-    const audit = rolePolicies('audit_logs');
-    expect(audit.get('audit_logs_role_select')).toContain(`IN ('', 'owner', 'admin')`);
-    expect(audit.get('audit_logs_role_insert')).toContain(`'guest'`);
-    expect(rolePolicies('tenant_settings').get('tenant_settings_role_update')).not.toContain(`'member'`);
-  });
-
-  it('writes one DROP per CREATE, in reverse order', () => {
-    const { up, down } = rolePoliciesSql(['teams', 'users']);
-    const created = up.split(STATEMENT_BREAKPOINT).map((s) => /CREATE POLICY "([^"]+)"/.exec(s)![1]);
-    const dropped = down.split(STATEMENT_BREAKPOINT).map((s) => /DROP POLICY IF EXISTS "([^"]+)"/.exec(s)![1]);
-    expect(dropped).toEqual([...created].reverse());
+  it('gives every table four permissive policies, the listed tables their access level', () => {
+    const names = (table: string) => tenantPolicies(table).map((p) => getPolicyConfig(p));
+    expect(names('teams').map((p) => [p.name, p.as, p.for])).toEqual([
+      ['teams_select', 'permissive', 'select'],
+      ['teams_insert', 'permissive', 'insert'],
+      ['teams_update', 'permissive', 'update'],
+      ['teams_delete', 'permissive', 'delete'],
+    ]);
+    const text = (table: string, i: number, key: 'using' | 'withCheck') => {
+      const value = names(table)[i]![key];
+      return value ? new PgDialect().sqlToQuery(value).sql : undefined;
+    };
+    expect(text('teams', 0, 'using')).toBe('tenant_id = stocksync_ctx_tenant()');
+    expect(text('teams', 1, 'withCheck')).toBe('tenant_id = stocksync_ctx_writer_tenant()');
+    expect(text('audit_logs', 0, 'using')).toBe('tenant_id = stocksync_ctx_admin_tenant()');
+    expect(text('tenant_settings', 2, 'withCheck')).toBe('tenant_id = stocksync_ctx_admin_tenant()');
+    expect(ROLE_RULES.find((r) => r.table === 'tenant_settings')?.write).not.toContain('member');
+    expect(ROLE_RULES.find((r) => r.table === 'audit_logs')?.read).toEqual(['', 'owner', 'admin']);
   });
 
   it('attaches three row triggers per audited table and none to opted-out tables', () => {
