@@ -197,8 +197,14 @@ describe('every column type of the schema round-trips identically through a stan
         const value = sample === null ? null : column.mapToDriverValue(sample);
         const cast = sql.raw(castType(sqlType));
         const query = sql`select ${value}::${cast} as v, (${value}::${cast})::text as t`;
-        const scoped = rowsOf(await t.execute(query).catch((e: unknown) => ({ rows: [{ error: String((e as Error).cause ?? e) }] })));
-        const bound = rowsOf(await db.execute(query).catch((e: unknown) => ({ rows: [{ error: String((e as Error).cause ?? e) }] })));
+        // The driver's own error, under however many wrappers (the builder maps errors to typed ones).
+        const root = (e: unknown) => {
+          let c = e as { cause?: unknown };
+          while (c?.cause) c = c.cause as { cause?: unknown };
+          return String(c);
+        };
+        const scoped = rowsOf(await t.execute(query).catch((e: unknown) => ({ rows: [{ error: root(e) }] })));
+        const bound = rowsOf(await db.execute(query).catch((e: unknown) => ({ rows: [{ error: root(e) }] })));
         expect({ sqlType, sample, scoped }).toEqual({ sqlType, sample, scoped: bound });
       }
     }

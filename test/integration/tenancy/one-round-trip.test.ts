@@ -134,6 +134,8 @@ describe.each(['pg', 'postgres'] as const)('standalone scoped statements on %s',
       ['$count', () => t.$count(users)],
       ['execute', () => t.execute(sql`select ${'x'}::text as x`)],
     ];
+    // The first scoped statement on a handle also asks once whether the server runs Citus (context mode).
+    await t.select({ id: users.id }).from(users).where(eq(users.id, alice));
     for (const [name, run] of statements) {
       const before = h.queries();
       const trips = await once(run);
