@@ -1,5 +1,5 @@
 # NOT run by .ci/run: the Citus cluster does not yet verify the signed tenant context on the workers
-# (issue 16 stays open; see docs/scaling.md). Run it by hand: source it from .ci/run's helpers.
+# (issue 16 stays open). Sourced by hand with .ci/run's helpers defined.
 # Citus: build Citus 13.2 from ../shared/citus (checksum verified, patched for PG 15.18+), cache the
 # installed files (.cache/citus in the work tree, saved to $ci_cache/citus between runs), start a
 # coordinator and two workers on loopback, migrate, distribute, seed, then the Citus suite
