@@ -134,7 +134,7 @@ function grantStatement(verb: 'GRANT' | 'REVOKE', table: string, item: string): 
  * ```ts
  * import { distributeOnCitus } from '@stocksync/db/citus';
  * const result = await distributeOnCitus({ url: process.env.DATABASE_URL! });
- * console.log(result.plan.steps.map((s) => s.title));
+ * const titles = result.plan.steps.map((s) => s.title);
  * ```
  */
 export async function distributeOnCitus(target: MigrationTarget, options: DistributeOptions = {}): Promise<DistributeResult> {

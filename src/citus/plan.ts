@@ -73,7 +73,7 @@ async function foreignKeysToDrop(conn: Queryable, moving: Set<string>): Promise<
  * ```ts
  * import { planCitusDistribution } from '@stocksync/db/citus';
  * const plan = await planCitusDistribution(conn, citus);
- * for (const step of plan.steps) console.log(step.title, step.sql);
+ * const script = plan.steps.map((step) => `-- ${step.title}\n${step.sql}`).join("\n");
  * ```
  */
 export async function planCitusDistribution(conn: Queryable, _citus: CitusInfo): Promise<CitusPlan> {
