@@ -40,12 +40,16 @@ function guardTransaction(tx: object, tenantId: string, finished: () => boolean)
   });
 }
 
-/** Waits for begin() to settle after a lost connection; rejects with `error` only if it did not (the connection lives). */
-function afterLoss(error: unknown, settled: () => boolean): Promise<never> {
-  return new Promise((_, reject) => {
-    const timer = setTimeout(() => (settled() ? undefined : reject(error)), LOSS_GRACE_MS);
-    timer.unref();
-  });
+/**
+ * After a lost connection, fn's promise never settles: settling it would make postgres.js send ROLLBACK
+ * on the closed connection, written to its null socket from a setImmediate (the crash above). begin()
+ * normally rejects as the connection closes; if it has not within the grace period (seen when the
+ * connection was reconnecting as the backend died), `abandon` answers the call instead.
+ */
+function afterLoss(error: unknown, settled: () => boolean, abandon: (error: unknown) => void): Promise<never> {
+  const timer = setTimeout(() => (settled() ? undefined : abandon(error)), LOSS_GRACE_MS);
+  timer.unref();
+  return new Promise<never>(() => undefined);
 }
 
 /**
@@ -62,12 +66,47 @@ export async function withTenantPostgresJs<T>(
   run: Runner<T>,
   options: WithTenantOptions,
 ): Promise<T> {
+  const attempt = { started: false };
+  return retryBeforeSending(attempt, () => transactionPostgresJs(db, tenantId, ctx, mode, run, options, attempt));
+}
+
+/**
+ * Runs `call` again once when it failed with a lost connection before anything of it reached the server.
+ * postgres.js keeps the error of a connection that died after an ErrorResponse (57P01 from
+ * pg_terminate_backend, a FATAL) and, once that connection reconnects, rejects the FIRST query it then
+ * runs with the stale error (postgres.js 3.4.10: closed() does not reset errorResponse; reported
+ * upstream). That query is the next call's BEGIN or reserve(): nothing of the call ran, so one retry
+ * is safe, and the pool heals instead of failing the next request too.
+ */
+async function retryBeforeSending<T>(attempt: { started: boolean }, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (attempt.started || !isConnectionLoss(error)) throw error;
+    return call();
+  }
+}
+
+async function transactionPostgresJs<T>(
+  db: AnyPgDatabase,
+  tenantId: string,
+  ctx: ContextValues,
+  mode: ContextMode,
+  run: Runner<T>,
+  options: WithTenantOptions,
+  attempt: { started: boolean },
+): Promise<T> {
   let scope: Scope | undefined;
   const prepare = preparesStatements(db, options.prepare);
   let settled = false;
   let finished = false;
+  let abandon: (error: unknown) => void = () => undefined;
+  const abandoned = new Promise<never>((_, reject) => {
+    abandon = reject;
+  });
   try {
-    return await db.transaction(async (tx) => {
+    const transaction = db.transaction(async (tx) => {
+      attempt.started = true;
       guardTransaction(tx, tenantId, () => finished || settled);
       const client = (tx as unknown as { session: { client: PostgresJsTxClient } }).session.client;
       const query =
@@ -88,7 +127,7 @@ export async function withTenantPostgresJs<T>(
         if (scope) scope.open = false;
         finished = true;
         const contextError = await context;
-        if (isConnectionLoss(contextError ?? error)) return afterLoss(contextError ?? error, () => settled);
+        if (isConnectionLoss(contextError ?? error)) return afterLoss(contextError ?? error, () => settled, abandon);
         throw contextError ?? error;
       }
       scope.open = false;
@@ -97,6 +136,7 @@ export async function withTenantPostgresJs<T>(
       if (contextError) throw contextError;
       return result;
     }, transactionConfig(options));
+    return await Promise.race([transaction, abandoned]);
   } finally {
     settled = true;
     finished = true;
@@ -132,7 +172,10 @@ export async function statementPostgresJs<T>(
   const { session, dialect } = db as unknown as Driverish;
   postgresJsModule ??= import('drizzle-orm/postgres-js');
   const { PostgresJsSession } = await postgresJsModule;
-  const reserved = await (session.client as { reserve(): Promise<PostgresJsReserved> }).reserve();
+  // reserve() sends nothing of the statement: a stale loss it reports (see retryBeforeSending) is retried.
+  const reserved = await retryBeforeSending({ started: false }, () =>
+    (session.client as { reserve(): Promise<PostgresJsReserved> }).reserve(),
+  );
   let lost = false;
   const send = (query: PostgresJsQuery) => {
     query.execute();

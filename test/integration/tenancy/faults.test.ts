@@ -67,13 +67,12 @@ describe.each(['pg', 'postgres'] as const)('lost connections on %s', (driver) =>
     await healthy();
   });
 
-  // postgres.js: the call answers ConnectionLostError and nothing crashes, but the next request on the
-  // pool of one still meets the dying connection (57P01 on its ROLLBACK): open, see docs/deployment.md.
-  const healsAfterRunningKill = driver === 'pg' ? it : it.skip;
-  // postgres.js: after its idle connection was terminated, the next scoped statement did not settle
-  // within 15 s in one run: open, see docs/deployment.md.
-  const idleDeath = driver === 'pg' ? it : it.skip;
-  healsAfterRunningKill('withTenant: the backend of a running statement is terminated: typed error, no crash, the pool heals', async () => {
+  // Skipped on postgres.js 3.4.10 (upstream bugs, open): in about 1 run in 8 the backend dies before the
+  // statement is written, postgres.js writes it from a setImmediate to the closed connection's null socket
+  // (uncaught TypeError in nextWrite) and the statement never settles. The other runs pass, including the
+  // request after (a stale-error retry heals the pool, see retryBeforeSending).
+  const runningKill = driver === 'pg' ? it : it.skip;
+  runningKill('withTenant: the backend of a running statement is terminated: typed error, no crash, the pool heals', async () => {
     const call = withTenant(app.db, A, async (tx) => {
       const pid = await pidOf((q) => tx.execute(q));
       await Promise.all([tx.execute(sql`select pg_sleep(5)`), terminate(pid)]);
@@ -84,18 +83,16 @@ describe.each(['pg', 'postgres'] as const)('lost connections on %s', (driver) =>
     await healthy();
   });
 
-  // Skipped on both drivers: catching the standalone statement while it runs was not reliable yet (the
-  // backend was not found in pg_stat_activity in one run, missed in another). The code path (a 57P01
-  // client is released as broken) is exercised by the PgBouncer kill test. Open.
-  it.skip('a standalone scoped statement whose backend is terminated: typed error, the dead client is not reused (skipped: timing not reliable yet, open)', async () => {
-    const running = tenantDb(app.db, A).execute(sql`select pg_sleep(5) as standalone_fault`);
+  it('a standalone scoped statement whose backend is terminated: typed error, the dead client is not reused', async () => {
+    // drizzle queries are lazy: `.then` starts this one now, so it runs while the backend is terminated.
+    const running = tenantDb(app.db, A).execute(sql`select pg_sleep(5) as standalone_fault`).then((rows) => rows);
     await terminateRunning('standalone_fault');
     await expect(within(running)).rejects.toBeInstanceOf(ConnectionLostError);
     await healthy();
     await healthy();
   });
 
-  idleDeath('a standalone scoped statement on a connection that died while idle: answered, no hang', async () => {
+  it('a standalone scoped statement on a connection that died while idle: answered, no hang', async () => {
     const pid = await pidOf((q) => withTenant(app.db, A, (tx) => tx.execute(q)));
     await terminate(pid);
     await new Promise((resolve) => setTimeout(resolve, 300));
