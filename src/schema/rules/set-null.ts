@@ -72,7 +72,9 @@ export function setNullTriggerName(ref: SetNullReference): string {
  * The generic trigger function: `BEFORE DELETE` on the referenced table, it clears the referencing
  * column of the rows of the same tenant (`TG_ARGV`: table, column). Before, not after, the delete:
  * the key's NO ACTION check (an internal AFTER trigger that fires first) then finds nothing left.
- * It runs as the caller, under the same row-level security as the DELETE that fired it.
+ * It runs as the caller, under the same row-level security as the DELETE that fired it. This is the
+ * body migration 0035 created; 0036 redefined it to skip rows of a tenant being purged (the purge
+ * deletes every row of the tenant anyway), so a generator run for a new migration starts from 0035's form.
  */
 export function setNullFunctionSql(): RulesSql {
   const up = `CREATE OR REPLACE FUNCTION stocksync_set_null_reference() RETURNS trigger

