@@ -41,7 +41,7 @@ describe('seedDatabase', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 180_000); // every migration and the seed in WebAssembly: about 30 s alone, over 60 s on busy cores
 
   it('gives the same bytes through postgres.js (its COPY writable stream)', async () => {
     const c = await createTestDatabase({ driver: 'postgres' });
