@@ -19,6 +19,7 @@ export {
   type SaleOrder,
   type SaleOrderStockChange,
 } from './sale-orders.js';
+export { paySaleOrder, refundSaleOrder } from './sale-order-payments.js';
 export {
   placeOrder,
   payOrder,
