@@ -224,7 +224,8 @@ export function fulfilSaleOrder(db: OperationDatabase, input: FulfilSaleOrderInp
     }
     const reserved = await reservationLocation(tx, tenantId);
     const meta = { orderId: order.id, reference: order.orderNumber, createdById: data.createdById };
-    if (data.keepRest) {
+    // Keeping a rest only makes sense while one is left: shipping everything reserved ships the order.
+    if (data.keepRest && release.length > 0) {
       const shipped = await writeMovements(tx, tenantId, reserved, ship, 'shipment', meta);
       if (data.driverId) await setStatus(tx, tenantId, order.id, { driverId: data.driverId });
       return { ...(await reload(tx, tenantId, order.id)), movements: shipped.movements };

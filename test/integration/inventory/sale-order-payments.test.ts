@@ -225,6 +225,14 @@ describe('partial delivery, then the rest', () => {
     expect(await stock()).toMatchObject({ 'MAIN/A': before['MAIN/A']! + 2, [`${RESERVATION_LOCATION_CODE}/A`]: before[`${RESERVATION_LOCATION_CODE}/A`]! - 3 });
   });
 
+  it('keepRest with nothing left to keep ships the order', async () => {
+    const order = await confirmedOrder([{ productId: pb, quantity: 2 }]);
+    const all = await inTenant((tx) => fulfilSaleOrder(tx, { orderId: order.id, lines: [{ productId: pb, quantity: 2 }], keepRest: true }));
+    expect(all.order.status).toBe('shipped');
+    expect(all.movements.map((m) => [m.reason, m.quantityDelta])).toEqual([['shipment', -2]]);
+    expect((await inTenant((tx) => reservedForOrder(tx, order.id))).size).toBe(0);
+  });
+
   it('a paid order keeps its items when the rest is released (the shortfall is refunded)', async () => {
     const order = await confirmedOrder([{ productId: pb, quantity: 2 }]);
     await inTenant((tx) => paySaleOrder(tx, { orderId: order.id }));
