@@ -12,6 +12,7 @@ export {
 } from './inventory.js';
 export {
   createSaleOrder,
+  setSaleOrderLines,
   confirmSaleOrder,
   fulfilSaleOrder,
   cancelSaleOrder,

@@ -1,10 +1,10 @@
-// Sale order lifecycle with stock reservation: create (draft), confirm (reserve), fulfil in full or
+// Sale order lifecycle with stock reservation: create (draft) and set its lines, confirm (reserve), fulfil in full or
 // in part (ship from the reservation; release the rest or keep it for a later delivery), cancel
 // (release); payment and refunds are in sale-order-payments.ts. A reservation is a pair
 // of ledger rows moving the units from the order's location into the tenant's virtual RESERVED
 // location, so the stock levels show what is free, the database's never-negative rule decides
 // concurrent confirmations, and every unit's path stays in the append-only ledger.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { NotFoundError, RuleViolationError } from '../errors.js';
 import {
   inventoryLocations,
@@ -21,7 +21,9 @@ import {
   createSaleOrderInput,
   fulfilSaleOrderInput,
   saleOrderActionInput,
+  setSaleOrderLinesInput,
   type CreateSaleOrderInput,
+  type SetSaleOrderLinesInput,
   type FulfilSaleOrderInput,
   type SaleOrderActionInput,
 } from '../validators/sale-orders.js';
@@ -39,6 +41,19 @@ export interface SaleOrderStockChange extends SaleOrder {
   movements: StockMovement[];
 }
 
+// The unit prices of active products of the tenant; refuses a product that is missing or inactive.
+async function catalogPrices(tx: OperationTransaction, tenantId: string, ids: string[]): Promise<Map<string, number>> {
+  const products = await tx
+    .select({ id: inventoryProducts.id, price: inventoryProducts.unitPriceCents, isActive: inventoryProducts.isActive })
+    .from(inventoryProducts)
+    .where(and(eq(inventoryProducts.tenantId, tenantId), inArray(inventoryProducts.id, ids)));
+  const byId = new Map(products.map((p) => [p.id, p]));
+  for (const id of ids) {
+    if (!byId.get(id)?.isActive) throw new NotFoundError(`Product ${id} does not exist in this tenant (or is inactive).`, 'inventory_products', id);
+  }
+  return new Map(products.map((p) => [p.id, p.price]));
+}
+
 /**
  * Creates a draft sale order with its items; unit prices default to the products' prices. Nothing
  * is reserved yet: a draft holds no stock.
@@ -53,15 +68,7 @@ export interface SaleOrderStockChange extends SaleOrder {
 export function createSaleOrder(db: OperationDatabase, input: CreateSaleOrderInput): Promise<SaleOrder> {
   const data = parseInput(createSaleOrderInput, input, 'createSaleOrder');
   return runOperation(db, 'createSaleOrder', async (tx, tenantId) => {
-    const ids = data.lines.map((l) => l.productId);
-    const products = await tx
-      .select({ id: inventoryProducts.id, price: inventoryProducts.unitPriceCents, isActive: inventoryProducts.isActive })
-      .from(inventoryProducts)
-      .where(and(eq(inventoryProducts.tenantId, tenantId), inArray(inventoryProducts.id, ids)));
-    const byId = new Map(products.map((p) => [p.id, p]));
-    for (const id of ids) {
-      if (!byId.get(id)?.isActive) throw new NotFoundError(`Product ${id} does not exist in this tenant (or is inactive).`, 'inventory_products', id);
-    }
+    const prices = await catalogPrices(tx, tenantId, data.lines.map((l) => l.productId));
     const [order] = await tx
       .insert(inventoryOrders)
       .values({
@@ -77,9 +84,39 @@ export function createSaleOrder(db: OperationDatabase, input: CreateSaleOrderInp
       })
       .returning();
     await tx.insert(inventoryOrderItems).values(
-      data.lines.map((l) => ({ tenantId, orderId: order!.id, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents ?? byId.get(l.productId)!.price })),
+      data.lines.map((l) => ({ tenantId, orderId: order!.id, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents ?? prices.get(l.productId)! })),
     );
     return reload(tx, tenantId, order!.id);
+  });
+}
+
+/**
+ * Replaces the lines of a draft sale order (the draft is the order's cart): products left out are
+ * removed, the others set to the given quantity and price (default: the product's price); the
+ * total follows. Only a draft can change: confirm it once the lines are right.
+ *
+ * @example
+ * ```ts
+ * import { setSaleOrderLines } from '@stocksync/db/operations';
+ * await withTenant(db, tenantId, (tx) => setSaleOrderLines(tx, { orderId, lines: [{ productId, quantity: 5 }] }));
+ * ```
+ */
+export function setSaleOrderLines(db: OperationDatabase, input: SetSaleOrderLinesInput): Promise<SaleOrder> {
+  const data = parseInput(setSaleOrderLinesInput, input, 'setSaleOrderLines');
+  return runOperation(db, 'setSaleOrderLines', async (tx, tenantId) => {
+    const { order } = await lockSaleOrder(tx, tenantId, data.orderId);
+    if (order.status !== 'draft') throw new RuleViolationError(`Sale order ${order.orderNumber} is ${order.status}: only a draft's lines can change.`, 'inventory_order_items');
+    const prices = await catalogPrices(tx, tenantId, data.lines.map((l) => l.productId));
+    const ofOrder = and(eq(inventoryOrderItems.tenantId, tenantId), eq(inventoryOrderItems.orderId, order.id));
+    await tx.delete(inventoryOrderItems).where(and(ofOrder, notInArray(inventoryOrderItems.productId, data.lines.map((l) => l.productId))));
+    await tx
+      .insert(inventoryOrderItems)
+      .values(data.lines.map((l) => ({ tenantId, orderId: order.id, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents ?? prices.get(l.productId)! })))
+      .onConflictDoUpdate({
+        target: [inventoryOrderItems.tenantId, inventoryOrderItems.orderId, inventoryOrderItems.productId],
+        set: { quantity: sql`excluded.quantity`, unitPriceCents: sql`excluded.unit_price_cents` },
+      });
+    return reload(tx, tenantId, order.id);
   });
 }
 

@@ -1,4 +1,4 @@
-// Inputs of the sale order lifecycle operations (create, confirm with reservation, fulfil in full
+// Inputs of the sale order lifecycle operations (create, set lines, confirm with reservation, fulfil in full
 // or in part, cancel, pay, refund): what a caller sends, checked before any round trip.
 import { z } from 'zod';
 import { cents, positiveCents, positiveQuantity, uuidString } from './_fields.js';
@@ -35,6 +35,24 @@ export const createSaleOrderInput = z
   .superRefine((v, ctx) => uniqueProducts(v.lines, ctx));
 /** Input of {@link createSaleOrderInput} as the caller writes it. */
 export type CreateSaleOrderInput = z.input<typeof createSaleOrderInput>;
+
+/**
+ * Input of `setSaleOrderLines`: the draft's lines as they should be (each product once).
+ *
+ * @example
+ * ```ts
+ * import { setSaleOrderLinesInput } from '@stocksync/db/validators';
+ * setSaleOrderLinesInput.parse({ orderId, lines: [{ productId, quantity: 5 }] });
+ * ```
+ */
+export const setSaleOrderLinesInput = z
+  .object({
+    orderId: uuidString,
+    lines: z.array(z.object({ productId: uuidString, quantity: positiveQuantity, unitPriceCents: cents.optional() })).min(1, 'Give at least one line, or cancel the order'),
+  })
+  .superRefine((v, ctx) => uniqueProducts(v.lines, ctx));
+/** Input of {@link setSaleOrderLinesInput} as the caller writes it. */
+export type SetSaleOrderLinesInput = z.input<typeof setSaleOrderLinesInput>;
 
 /**
  * Input of `confirmSaleOrder` and `cancelSaleOrder`.

@@ -1,6 +1,6 @@
-// Sale order inputs: payment, refund with returned units, and fulfilment that keeps the rest reserved.
+// Sale order inputs: a draft's lines, payment, refund with returned units, and fulfilment that keeps the rest reserved.
 import { describe, expect, it } from 'vitest';
-import { fulfilSaleOrderInput, paySaleOrderInput, refundSaleOrderInput } from '../../../src/validators/index.js';
+import { fulfilSaleOrderInput, paySaleOrderInput, refundSaleOrderInput, setSaleOrderLinesInput } from '../../../src/validators/index.js';
 import { issuePaths } from './_paths.js';
 
 const O = '0190a5b4-0000-7000-8000-000000000010';
@@ -29,5 +29,15 @@ describe('sale order inputs', () => {
   it('fulfil: keepRest is a boolean', () => {
     expect(issuePaths(fulfilSaleOrderInput, { orderId: O, lines: [{ productId: P, quantity: 1 }], keepRest: true })).toEqual([]);
     expect(issuePaths(fulfilSaleOrderInput, { orderId: O, keepRest: 'yes' })).toEqual(['keepRest']);
+  });
+
+  it('set lines: at least one line, positive quantities, whole non-negative prices, each product once', () => {
+    expect(issuePaths(setSaleOrderLinesInput, { orderId: O, lines: [{ productId: P, quantity: 2, unitPriceCents: 0 }] })).toEqual([]);
+    expect(issuePaths(setSaleOrderLinesInput, { orderId: O, lines: [] })).toEqual(['lines']);
+    expect(issuePaths(setSaleOrderLinesInput, { orderId: O, lines: [{ productId: P, quantity: 0, unitPriceCents: -1 }] })).toEqual([
+      'lines.0.quantity',
+      'lines.0.unitPriceCents',
+    ]);
+    expect(issuePaths(setSaleOrderLinesInput, { orderId: O, lines: [{ productId: P, quantity: 1 }, { productId: P, quantity: 1 }] })).toEqual(['lines.1.productId']);
   });
 });
