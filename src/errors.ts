@@ -1,5 +1,7 @@
 // One error hierarchy for the whole package: every error has a literal `code`, a message that
 // says what to do next, and keeps its `cause` (with the Postgres SQLSTATE when there is one).
+// Over 400 lines on purpose: the house layout keeps the one hierarchy in one file (STYLE.md), so a
+// class is always read beside its siblings and callers import every error from one place.
 
 /** Options accepted by every {@link StocksyncError}. */
 export interface StocksyncErrorOptions {

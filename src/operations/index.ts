@@ -12,6 +12,7 @@ export {
 } from './inventory.js';
 export {
   createSaleOrder,
+  setSaleOrderLines,
   confirmSaleOrder,
   fulfilSaleOrder,
   cancelSaleOrder,
@@ -19,6 +20,7 @@ export {
   type SaleOrder,
   type SaleOrderStockChange,
 } from './sale-orders.js';
+export { paySaleOrder, refundSaleOrder } from './sale-order-payments.js';
 export {
   placeOrder,
   payOrder,

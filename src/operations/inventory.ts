@@ -47,7 +47,7 @@ export async function writeMovements(
   tenantId: string,
   locationId: string,
   lines: readonly Line[],
-  reason: 'receipt' | 'shipment' | 'transfer_in' | 'transfer_out',
+  reason: 'receipt' | 'shipment' | 'transfer_in' | 'transfer_out' | 'return',
   meta: { orderId?: string; reference?: string; note?: string; createdById?: string },
 ): Promise<StockChange> {
   // One statement, rows sorted by product: concurrent writers lock stock levels in the same order.
@@ -59,7 +59,7 @@ export async function writeMovements(
         tenantId,
         productId: line.productId,
         locationId,
-        quantityDelta: reason === 'receipt' || reason === 'transfer_in' ? line.quantity : -line.quantity,
+        quantityDelta: reason === 'receipt' || reason === 'transfer_in' || reason === 'return' ? line.quantity : -line.quantity,
         reason,
         orderId: meta.orderId,
         reference: meta.reference,

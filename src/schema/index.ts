@@ -203,6 +203,8 @@ export {
 export {
   BREAKPOINT,
   conventionsSql,
+  joinRulesSql,
+  sqlLiteral,
   type RulesSql,
 } from './rules/conventions.js';
 export {

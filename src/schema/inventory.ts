@@ -110,7 +110,11 @@ export const drivers = tenantTable(
   ],
 );
 
-/** Inventory orders: a purchase from a supplier into a location, or a sale from a location to a buyer. */
+/**
+ * Inventory orders: a purchase from a supplier into a location, or a sale from a location to a buyer.
+ * A sale order is paid once, in full (`paid_cents`, `paid_at`); once paid its terms are immutable and
+ * money goes back only as refunds (`refunded_cents`, at most what was paid).
+ */
 export const inventoryOrders = tenantTable(
   'inventory_orders',
   {
@@ -129,6 +133,10 @@ export const inventoryOrders = tenantTable(
     shippedAt: timestamp({ withTimezone: true, mode: 'date' }),
     deliveredAt: timestamp({ withTimezone: true, mode: 'date' }),
     receivedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    paidCents: integer().notNull().default(0),
+    refundedCents: integer().notNull().default(0),
+    paidAt: timestamp({ withTimezone: true, mode: 'date' }),
+    paymentReference: varchar({ length: 255 }),
     ...timestamps(),
   },
   (t) => [
@@ -156,6 +164,8 @@ export const inventoryOrders = tenantTable(
         and not (${t.kind} = 'sale' and ${t.status} = 'received')`,
     ),
     check('inventory_orders_total_cents_check', sql`${t.totalCents} >= 0`),
+    check('inventory_orders_paid_cents_check', sql`${t.paidCents} >= 0 and (${t.paidAt} is null) = (${t.paidCents} = 0)`),
+    check('inventory_orders_refunded_cents_check', sql`${t.refundedCents} >= 0 and ${t.refundedCents} <= ${t.paidCents}`),
     check('inventory_orders_currency_check', inCodeList(t.currency, ISO_CURRENCY_CODES)),
   ],
 );

@@ -3,7 +3,7 @@
 import type { NewTenant, NewUser } from '../schema/index.js';
 import type { SeedEnvironment } from './catalog.js';
 import { Random } from './random.js';
-import type { SeedBatch } from './writer.js';
+import type { SeedBatch } from './batch.js';
 
 /** A seeded user, as later domains need it (id, role, when they joined). */
 export interface SeededUser {

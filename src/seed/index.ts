@@ -1,18 +1,9 @@
 // Public entry of @stocksync/db/seed: deterministic seeding per domain, the orchestrator, bulk writers.
 export { Random, SEED_EPOCH, DAY_MS, addDays } from './random.js';
-export {
-  SeedBatch,
-  writeBatch,
-  copyPlan,
-  clientKind,
-  defaultWriteMethod,
-  mayLoadTrusted,
-  orderByForeignKeys,
-  type WriteMethod,
-  type UpdatePhase,
-  type WriteBatchOptions,
-  type ClientKind,
-} from './writer.js';
+export { SeedBatch, orderByForeignKeys, type UpdatePhase } from './batch.js';
+export { writeBatch, defaultWriteMethod, type WriteMethod, type WriteBatchOptions } from './writer.js';
+export { clientKind, mayLoadTrusted, type ClientKind } from './client.js';
+export { copyPlan } from './copy-format.js';
 export { tenantContext, activeUsers, type TenantSeedContext, type SeededUser } from './context.js';
 export { tenantRow, seedIdentity, seedTenantRow, seedOrganization } from './identity.js';
 export { seedProjects, fakeSha256, capped } from './projects.js';

@@ -9,7 +9,9 @@ import { defaultEnvironment, ensureCatalog, type SeedEnvironment } from './catal
 import { DOMAIN_SEEDERS, type DomainName } from './domains.js';
 import { seedIdentity, seedTenantRow, tenantRow } from './identity.js';
 import { arrayLiteral } from './sql.js';
-import { SeedBatch, defaultWriteMethod, mayLoadTrusted, writeBatch, type WriteMethod } from './writer.js';
+import { SeedBatch } from './batch.js';
+import { mayLoadTrusted } from './client.js';
+import { defaultWriteMethod, writeBatch, type WriteMethod } from './writer.js';
 
 /**
  * Named sizes: how many tenants a run seeds (each tenant holds about a thousand rows).

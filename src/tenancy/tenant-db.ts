@@ -1,12 +1,11 @@
 // The tenant-scoped query builder: drizzle's select/insert/update/delete and relational queries with
-// tenant_id injected and filtered, every statement run inside withTenant so RLS stays underneath.
+// tenant_id injected and filtered (scoped-filters.ts), every statement run inside withTenant so RLS
+// stays underneath (scoped-session.ts).
 import {
   and,
   eq,
   getTableColumns,
-  getTableUniqueName,
   is,
-  Many,
   type InferInsertModel,
   type Placeholder,
   type SQL,
@@ -15,8 +14,6 @@ import {
 import {
   PgDatabase,
   PgDialect,
-  PgPreparedQuery,
-  PgSession,
   PgTable,
   type AnyPgColumn,
   type PgDeleteBase,
@@ -25,11 +22,9 @@ import {
   type PgUpdateSetSource,
 } from 'drizzle-orm/pg-core';
 import type { PgUpdateBase, PgUpdateWithout } from 'drizzle-orm/pg-core/query-builders/update';
-import { mapDatabaseError } from '../database-error.js';
 import { TenantScopeError } from '../errors.js';
 import {
   requireTenant,
-  runTenantStatement,
   tenantIdOf,
   withTenant,
   type AnyPgDatabase,
@@ -37,6 +32,8 @@ import {
   type TransactionOf,
   type WithTenantOptions,
 } from './context/index.js';
+import { scopeRelationalQueries, scopeSelect, scopeWhere, type TableConfig, type WhereBuilder } from './scoped-filters.js';
+import { TenantScopedSession } from './scoped-session.js';
 
 /** A table the scoped builder may write: it has a `tenantId` column. */
 export type TenantScopedTable = PgTable & { tenantId: AnyPgColumn };
@@ -225,219 +222,4 @@ function withoutTenantChange(values: Record<string, unknown>, tenantId: string):
   }
   const { tenantId: _same, ...rest } = values;
   return rest;
-}
-
-type WhereArg = SQL | undefined | ((...args: unknown[]) => SQL | undefined);
-interface WhereBuilder {
-  where(condition: WhereArg): WhereBuilder;
-  from?(source: unknown): WhereBuilder;
-}
-
-// Keeps the tenant conditions ANDed with whatever the caller passes to where(), however often it is called.
-function scopeWhere<T extends WhereBuilder>(query: T, initial: SQL[], filter: (t: unknown) => SQL | undefined): T {
-  const conditions = [...initial];
-  const where = query.where.bind(query);
-  let userWhere: WhereArg;
-  const apply = () => {
-    const tenant = and(...conditions);
-    const user = userWhere;
-    where(typeof user === 'function' ? (...args: unknown[]) => and(tenant, user(...args)) : and(tenant, user));
-  };
-  query.where = (condition: WhereArg) => {
-    userWhere = condition;
-    apply();
-    return query;
-  };
-  if (typeof query.from === 'function') {
-    const from = query.from.bind(query);
-    query.from = (source: unknown) => {
-      from(source);
-      const condition = filter(source);
-      if (condition) conditions.push(condition);
-      apply();
-      return query;
-    };
-  }
-  apply();
-  return query;
-}
-
-const JOINS = [
-  'leftJoin',
-  'rightJoin',
-  'innerJoin',
-  'fullJoin',
-  'leftJoinLateral',
-  'innerJoinLateral',
-] as const;
-
-// select().from(t): the base table's tenant filter goes to WHERE, a joined table's to its ON clause.
-function scopeSelect(builder: object, filter: (t: unknown) => SQL | undefined): unknown {
-  const selectBuilder = builder as { from(source: unknown): WhereBuilder };
-  const from = selectBuilder.from.bind(selectBuilder);
-  selectBuilder.from = (source: unknown) => {
-    const query = from(source) as WhereBuilder & Record<string, unknown>;
-    for (const join of JOINS) {
-      const original = query[join];
-      if (typeof original !== 'function') continue;
-      query[join] = (table: unknown, on: WhereArg) => {
-        const condition = filter(table);
-        const scopedOn: WhereArg =
-          !condition || on === undefined
-            ? on
-            : typeof on === 'function'
-              ? (...args: unknown[]) => and(on(...args), condition)
-              : and(on, condition);
-        (original as (t: unknown, o: WhereArg) => unknown).call(query, table, scopedOn);
-        return query;
-      };
-    }
-    const condition = filter(source);
-    return condition ? scopeWhere(query, [condition], filter) : query;
-  };
-  return builder;
-}
-
-interface TableConfig {
-  tsName: string;
-  dbName: string;
-  columns: Record<string, unknown>;
-  relations: Record<string, { referencedTable: PgTable }>;
-}
-type QueryConfig = {
-  where?: WhereArg;
-  with?: Record<string, true | QueryConfig | undefined>;
-  [key: string]: unknown;
-};
-
-// Relational queries: the root table and every many-relation of a tenant table get tenant_id = $1.
-function scopeRelationalQueries(
-  inner: AnyPgDatabase,
-  schema: Record<string, TableConfig>,
-  tableNamesMap: Record<string, string>,
-  tenantId: string,
-): unknown {
-  const scopeConfig = (table: TableConfig, config: QueryConfig | undefined, filterRows: boolean): QueryConfig => {
-    const result: QueryConfig = { ...(config ?? {}) };
-    if (filterRows && 'tenantId' in table.columns) {
-      const user = config?.where;
-      result.where = (fields: unknown, operators: unknown) => {
-        const tenant = eq((fields as { tenantId: AnyPgColumn }).tenantId, tenantId);
-        return and(tenant, typeof user === 'function' ? user(fields, operators) : user);
-      };
-    }
-    if (config?.with) {
-      const nested: Record<string, true | QueryConfig | undefined> = {};
-      for (const [key, value] of Object.entries(config.with)) {
-        const relation = table.relations[key];
-        const target = relation ? schema[tableNamesMap[getTableUniqueName(relation.referencedTable)] ?? ''] : undefined;
-        if (!value || !relation || !target) {
-          nested[key] = value;
-          continue;
-        }
-        nested[key] = scopeConfig(target, value === true ? undefined : value, is(relation, Many));
-      }
-      result.with = nested;
-    }
-    return result;
-  };
-  const queries = inner.query as unknown as Record<string, Record<string, (config?: QueryConfig) => unknown>>;
-  const scopedQueries: Record<string, unknown> = {};
-  for (const [name, table] of Object.entries(schema)) {
-    const query = queries[name];
-    if (!query) continue;
-    scopedQueries[name] = {
-      findMany: (config?: QueryConfig) => query.findMany!(scopeConfig(table, config, true)),
-      findFirst: (config?: QueryConfig) => query.findFirst!(scopeConfig(table, config, true)),
-    };
-  }
-  return scopedQueries;
-}
-
-type PrepareArgs = [
-  fields: unknown,
-  name: string | undefined,
-  isResponseInArrayMode: boolean,
-  customResultMapper?: unknown,
-  queryMetadata?: unknown,
-  cacheConfig?: unknown,
-];
-type Preparer = {
-  prepareQuery(query: unknown, ...args: PrepareArgs): PgPreparedQuery<never> & {
-    joinsNotNullableMap?: unknown;
-    all(placeholderValues?: Record<string, unknown>): Promise<unknown>;
-  };
-  count?(query: SQL): Promise<number>;
-  execute(query: SQL): Promise<unknown>;
-};
-
-// A session whose statements run later in the tenant context: in the open withTenant transaction, or
-// standalone in one round trip (runTenantStatement).
-class TenantScopedSession extends PgSession {
-  constructor(
-    private readonly root: AnyPgDatabase,
-    private readonly tenantId: string,
-    private readonly options: WithTenantOptions,
-    dialect: PgDialect,
-  ) {
-    super(dialect);
-  }
-
-  /**
-   * Runs `fn` (one statement) with a session in the tenant context: the open withTenant transaction
-   * when there is one, else a standalone statement that costs one round trip (see runTenantStatement).
-   */
-  run<T>(fn: (session: Preparer) => Promise<T>): Promise<T> {
-    // Driver errors leave as the package's typed errors (the raw ones carry the statement's values).
-    return runTenantStatement(this.root, this.tenantId, (session) => fn(session as Preparer), this.options).catch(
-      (error: unknown) => {
-        throw mapDatabaseError(error);
-      },
-    );
-  }
-
-  override prepareQuery(query: unknown, ...args: PrepareArgs) {
-    return new TenantScopedPreparedQuery(this, query, args) as never;
-  }
-
-  override transaction(): Promise<never> {
-    return Promise.reject(new TenantScopeError('Use tenantDb(...).transaction(fn) to group statements.'));
-  }
-
-  override async count(query: SQL): Promise<number> {
-    return this.run(async (session) => {
-      if (session.count) return session.count(query);
-      const result = (await session.execute(query)) as { rows?: Array<{ count: unknown }> } & Array<{ count: unknown }>;
-      return Number((result.rows ?? result)[0]?.count);
-    });
-  }
-}
-
-class TenantScopedPreparedQuery extends PgPreparedQuery<never> {
-  joinsNotNullableMap?: unknown;
-  constructor(
-    private readonly session: TenantScopedSession,
-    query: unknown,
-    private readonly args: PrepareArgs,
-  ) {
-    super(query as never, undefined, undefined, undefined);
-  }
-
-  private prepared(session: Preparer) {
-    const prepared = session.prepareQuery(this.getQuery(), ...this.args);
-    prepared.joinsNotNullableMap = this.joinsNotNullableMap;
-    return prepared;
-  }
-
-  override execute(placeholderValues?: Record<string, unknown>): Promise<never> {
-    return this.session.run((session) => this.prepared(session).execute(placeholderValues) as Promise<never>);
-  }
-
-  all(placeholderValues?: Record<string, unknown>): Promise<unknown> {
-    return this.session.run((session) => this.prepared(session).all(placeholderValues) as Promise<unknown>);
-  }
-
-  isResponseInArrayMode(): boolean {
-    return this.args[2];
-  }
 }

@@ -60,3 +60,36 @@ export function conventionsSql(tables: PgTable[]): RulesSql {
   }
   return { up: up.join(BREAKPOINT), down: down.join(BREAKPOINT) };
 }
+
+/**
+ * Joins several rules into one migration: ups in order, downs in reverse order.
+ *
+ * @example
+ * ```ts
+ * import { joinRulesSql, conventionsSql, sprintOverlapSql, sprints } from '@stocksync/db/schema';
+ * const { up, down } = joinRulesSql([conventionsSql([sprints]), sprintOverlapSql()]);
+ * ```
+ */
+export function joinRulesSql(parts: RulesSql[]): RulesSql {
+  return {
+    up: parts.map((p) => p.up).filter(Boolean).join(BREAKPOINT),
+    down: [...parts]
+      .reverse()
+      .map((p) => p.down)
+      .filter(Boolean)
+      .join(BREAKPOINT),
+  };
+}
+
+/**
+ * A SQL string literal (single quotes doubled), for constants written into generated SQL.
+ *
+ * @example
+ * ```ts
+ * import { sqlLiteral } from '@stocksync/db/schema';
+ * sqlLiteral("it's"); // 'it''s'
+ * ```
+ */
+export function sqlLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,5 +1,5 @@
 // The sale order lifecycle with reservations, run as the application role inside withTenant:
-// create, confirm (reserve), fulfil in full or in part, deliver, cancel (release), and two orders
+// create, set a draft's lines, confirm (reserve), fulfil in full or in part, deliver, cancel (release), and two orders
 // racing for the last unit (exactly one confirms, the other gets a typed error, stock never negative).
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ import {
   fulfilSaleOrder,
   receiveStock,
   reservedForOrder,
+  setSaleOrderLines,
   shipSaleOrder,
+  NotFoundError,
 } from '../../../src/operations/index.js';
 import { buyers, inventoryLocations, inventoryOrders, inventoryProducts, stockLevels } from '../../../src/schema/index.js';
 import { withTenant } from '../../../src/tenancy/index.js';
@@ -182,6 +184,31 @@ describe('sale order lifecycle', () => {
     expect([byId[first.order.id], byId[second.order.id]]).toEqual(['confirmed', 'draft']);
     expect(await stock()).toMatchObject({ 'MAIN/LAST': 0, [`${RESERVATION_LOCATION_CODE}/LAST`]: 1 });
     expect((await inTenant((tx) => reservedForOrder(tx, second.order.id))).size).toBe(0);
+    await ledgerHolds();
+  });
+  it('sets the lines of a draft (its cart): changes, adds and removes items, the total follows; only a draft', async () => {
+    const before = await stock();
+    const { order } = await newOrder([{ productId: pa, quantity: 1 }, { productId: pb, quantity: 4 }]);
+    const set = await inTenant((tx) => setSaleOrderLines(tx, { orderId: order.id, lines: [{ productId: pa, quantity: 2 }, { productId: last, quantity: 1, unitPriceCents: 500 }] }));
+    expect(set.order).toMatchObject({ status: 'draft', totalCents: 2 * 250 + 500 });
+    expect(set.items.map((i) => [i.productId, i.quantity, i.unitPriceCents])).toEqual(
+      [[pa, 2, 250], [last, 1, 500]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    expect(await stock()).toEqual(before); // a draft holds no stock
+
+    const missing = uuidv7();
+    const unknown = await inTenant((tx) => setSaleOrderLines(tx, { orderId: order.id, lines: [{ productId: missing, quantity: 1 }] })).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(NotFoundError);
+    await expect(inTenant((tx) => setSaleOrderLines(tx, { orderId: order.id, lines: [] }))).rejects.toBeInstanceOf(ValidationError);
+    expect((await inTenant((tx) => setSaleOrderLines(tx, { orderId: order.id, lines: [{ productId: pb, quantity: 1 }] }))).items.map((i) => [i.productId, i.quantity])).toEqual([[pb, 1]]);
+
+    await inTenant((tx) => confirmSaleOrder(tx, { orderId: order.id }));
+    const late = (await inTenant((tx) => setSaleOrderLines(tx, { orderId: order.id, lines: [{ productId: pb, quantity: 2 }] })).catch((e: unknown) => e)) as RuleViolationError;
+    expect(late).toBeInstanceOf(RuleViolationError);
+    expect(late.message).toMatch(/is confirmed: only a draft's lines can change/);
+    expect(Object.fromEntries(await inTenant((tx) => reservedForOrder(tx, order.id)))).toEqual({ [pb]: 1 });
+    await inTenant((tx) => cancelSaleOrder(tx, { orderId: order.id }));
+    expect(await stock()).toEqual(before);
     await ledgerHolds();
   });
 });
