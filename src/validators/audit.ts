@@ -1,6 +1,7 @@
 // Audit validators: audit logs (insert only: the log is immutable), audit reviews, compliance reports
 // and contents (select, insert, update, wire).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   auditLogs,
@@ -25,7 +26,7 @@ export const auditLogSelectSchema = createSelectSchema(auditLogs);
  * auditLogInsertSchema.parse({ tenantId, action: 'user.login', resourceType: 'User' });
  * ```
  */
-export const auditLogInsertSchema = createInsertSchema(auditLogs, {
+export const auditLogInsertSchema = insertSchemaOf(auditLogs, {
   action: (s: z.ZodString) => s.regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'Must look like resource.verb, e.g. user.login'),
   resourceType: (s: z.ZodString) => s.min(1, 'Must not be empty'),
 });
@@ -44,9 +45,9 @@ const periodOrder = (v: { periodStart?: Date | string | null; periodEnd?: Date |
 /** Audit review: select schema. */
 export const auditReviewSelectSchema = createSelectSchema(auditReviews);
 /** Audit review: insert schema (period end not before start). */
-export const auditReviewInsertSchema = createInsertSchema(auditReviews).superRefine(periodOrder);
+export const auditReviewInsertSchema = insertSchemaOf(auditReviews).superRefine(periodOrder);
 /** Audit review: update schema. */
-export const auditReviewUpdateSchema = createUpdateSchema(auditReviews).superRefine(periodOrder);
+export const auditReviewUpdateSchema = updateSchemaOf(auditReviews).superRefine(periodOrder);
 /** Audit review: wire schema. */
 export const auditReviewWireSchema = wireSchemaOf(auditReviews);
 /** An audit review as JSON. */
@@ -58,9 +59,9 @@ const reportRefine = { checksum: () => sha256Hex.nullable(), periodStart: z.iso.
 /** Compliance report: select schema. */
 export const complianceReportSelectSchema = createSelectSchema(complianceReports);
 /** Compliance report: insert schema (SHA-256 checksum, period end not before start). */
-export const complianceReportInsertSchema = createInsertSchema(complianceReports, reportRefine).superRefine(periodOrder);
+export const complianceReportInsertSchema = insertSchemaOf(complianceReports, reportRefine).superRefine(periodOrder);
 /** Compliance report: update schema. */
-export const complianceReportUpdateSchema = createUpdateSchema(complianceReports, reportRefine).superRefine(periodOrder);
+export const complianceReportUpdateSchema = updateSchemaOf(complianceReports, reportRefine).superRefine(periodOrder);
 /** Compliance report: wire schema. */
 export const complianceReportWireSchema = wireSchemaOf(complianceReports);
 /** A compliance report as JSON. */
@@ -72,9 +73,9 @@ const contentRefine = { title: (s: z.ZodString) => s.trim().min(1, 'Must not be 
 /** Content: select schema. */
 export const contentSelectSchema = createSelectSchema(contents);
 /** Content: insert schema. */
-export const contentInsertSchema = createInsertSchema(contents, contentRefine);
+export const contentInsertSchema = insertSchemaOf(contents, contentRefine);
 /** Content: update schema. */
-export const contentUpdateSchema = createUpdateSchema(contents, contentRefine);
+export const contentUpdateSchema = updateSchemaOf(contents, contentRefine);
 /** Content: wire schema. */
 export const contentWireSchema = wireSchemaOf(contents);
 /** A content item as JSON. */

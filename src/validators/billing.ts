@@ -1,7 +1,8 @@
 // Billing validators: drizzle-zod schemas for the catalog, tax rates, carts, orders, payments,
 // invoices, refunds, subscriptions and entitlements with the database rules mirrored; the tax and
 // total arithmetic the triggers use; and the inputs of the billing operations.
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   PAYMENT_METHODS,
@@ -89,14 +90,14 @@ function checkInterval(v: { kind?: string; interval?: string | null }, ctx: z.Re
     ctx.addIssue({ code: 'custom', path: ['interval'], message: 'Only subscription products have an interval' });
 }
 /** Catalog product: insert schema (interval exactly for subscription products). */
-export const billingProductInsertSchema = createInsertSchema(billingProducts, productRefine).superRefine(checkInterval);
+export const billingProductInsertSchema = insertSchemaOf(billingProducts, productRefine).superRefine(checkInterval);
 /** Catalog product: update schema. */
-export const billingProductUpdateSchema = createUpdateSchema(billingProducts, productRefine).superRefine(checkInterval);
+export const billingProductUpdateSchema = updateSchemaOf(billingProducts, productRefine).superRefine(checkInterval);
 
 /** Catalog dependency: select schema. */
 export const billingProductRequirementSelectSchema = createSelectSchema(billingProductRequirements);
 /** Catalog dependency: insert schema (a product never requires itself). */
-export const billingProductRequirementInsertSchema = createInsertSchema(billingProductRequirements).refine(
+export const billingProductRequirementInsertSchema = insertSchemaOf(billingProductRequirements).refine(
   (v) => v.productId !== v.requiresProductId,
   { path: ['requiresProductId'], message: 'A product cannot require itself' },
 );
@@ -105,25 +106,25 @@ const taxRefine = { countryCode: () => countryCode, stateCode: () => stateCode, 
 /** Tax rate: select schema. */
 export const taxRateSelectSchema = createSelectSchema(taxRates);
 /** Tax rate: insert schema (ISO country, state code, rate in [0, 1)). */
-export const taxRateInsertSchema = createInsertSchema(taxRates, taxRefine);
+export const taxRateInsertSchema = insertSchemaOf(taxRates, taxRefine);
 /** Tax rate: update schema. */
-export const taxRateUpdateSchema = createUpdateSchema(taxRates, taxRefine);
+export const taxRateUpdateSchema = updateSchemaOf(taxRates, taxRefine);
 
 const cartRefine = { currency: () => currencyCode, discountCents: () => cents, billingCountryCode: () => countryCode, billingStateCode: () => stateCode };
 /** Cart: select schema. */
 export const cartSelectSchema = createSelectSchema(carts);
 /** Cart: insert schema (`expiresAt` is set by the database). */
-export const cartInsertSchema = createInsertSchema(carts, cartRefine).omit({ expiresAt: true });
+export const cartInsertSchema = insertSchemaOf(carts, cartRefine).omit({ expiresAt: true });
 /** Cart: update schema. */
-export const cartUpdateSchema = createUpdateSchema(carts, cartRefine).omit({ expiresAt: true });
+export const cartUpdateSchema = updateSchemaOf(carts, cartRefine).omit({ expiresAt: true });
 
 const lineRefine = { quantity: () => positiveQuantity, unitPriceCents: () => cents };
 /** Cart item: select schema. */
 export const cartItemSelectSchema = createSelectSchema(cartItems);
 /** Cart item: insert schema. */
-export const cartItemInsertSchema = createInsertSchema(cartItems, lineRefine);
+export const cartItemInsertSchema = insertSchemaOf(cartItems, lineRefine);
 /** Cart item: update schema. */
-export const cartItemUpdateSchema = createUpdateSchema(cartItems, lineRefine);
+export const cartItemUpdateSchema = updateSchemaOf(cartItems, lineRefine);
 
 const orderRefine = {
   currency: () => currencyCode,
@@ -135,16 +136,16 @@ const derivedOrderFields = { subtotalCents: true, taxCents: true } as const;
 /** Billing order: select schema. */
 export const billingOrderSelectSchema = createSelectSchema(billingOrders);
 /** Billing order: insert schema (subtotal, tax and total are derived by the database). */
-export const billingOrderInsertSchema = createInsertSchema(billingOrders, orderRefine).omit(derivedOrderFields);
+export const billingOrderInsertSchema = insertSchemaOf(billingOrders, orderRefine).omit(derivedOrderFields);
 /** Billing order: update schema (a paid order is immutable; the database refuses any change). */
-export const billingOrderUpdateSchema = createUpdateSchema(billingOrders, orderRefine).omit(derivedOrderFields);
+export const billingOrderUpdateSchema = updateSchemaOf(billingOrders, orderRefine).omit(derivedOrderFields);
 
 /** Billing order item: select schema. */
 export const billingOrderItemSelectSchema = createSelectSchema(billingOrderItems);
 /** Billing order item: insert schema. */
-export const billingOrderItemInsertSchema = createInsertSchema(billingOrderItems, lineRefine);
+export const billingOrderItemInsertSchema = insertSchemaOf(billingOrderItems, lineRefine);
 /** Billing order item: update schema. */
-export const billingOrderItemUpdateSchema = createUpdateSchema(billingOrderItems, lineRefine);
+export const billingOrderItemUpdateSchema = updateSchemaOf(billingOrderItems, lineRefine);
 
 function checkSubscriptionDates(
   v: { trialStart?: Date | null; trialEnd?: Date | null; currentPeriodStart?: Date | null; currentPeriodEnd?: Date | null },
@@ -160,11 +161,11 @@ function checkSubscriptionDates(
 /** Subscription: select schema. */
 export const subscriptionSelectSchema = createSelectSchema(subscriptions);
 /** Subscription: insert schema (trial end after trial start, both or neither). */
-export const subscriptionInsertSchema = createInsertSchema(subscriptions, { quantity: () => positiveQuantity }).superRefine(
+export const subscriptionInsertSchema = insertSchemaOf(subscriptions, { quantity: () => positiveQuantity }).superRefine(
   checkSubscriptionDates,
 );
 /** Subscription: update schema. */
-export const subscriptionUpdateSchema = createUpdateSchema(subscriptions, { quantity: () => positiveQuantity }).superRefine(
+export const subscriptionUpdateSchema = updateSchemaOf(subscriptions, { quantity: () => positiveQuantity }).superRefine(
   checkSubscriptionDates,
 );
 
@@ -172,9 +173,9 @@ const invoiceRefine = { currency: () => currencyCode, amountDueCents: () => cent
 /** Invoice: select schema. */
 export const invoiceSelectSchema = createSelectSchema(invoices);
 /** Invoice: insert schema. */
-export const invoiceInsertSchema = createInsertSchema(invoices, invoiceRefine);
+export const invoiceInsertSchema = insertSchemaOf(invoices, invoiceRefine);
 /** Invoice: update schema. */
-export const invoiceUpdateSchema = createUpdateSchema(invoices, invoiceRefine);
+export const invoiceUpdateSchema = updateSchemaOf(invoices, invoiceRefine);
 
 const paymentRefine = {
   amountCents: () => positiveCents,
@@ -184,17 +185,17 @@ const paymentRefine = {
 /** Payment: select schema. */
 export const paymentSelectSchema = createSelectSchema(payments);
 /** Payment: insert schema (positive integer cents, ISO 4217 currency). */
-export const paymentInsertSchema = createInsertSchema(payments, paymentRefine);
+export const paymentInsertSchema = insertSchemaOf(payments, paymentRefine);
 /** Payment: update schema. */
-export const paymentUpdateSchema = createUpdateSchema(payments, paymentRefine);
+export const paymentUpdateSchema = updateSchemaOf(payments, paymentRefine);
 
 const refundRefine = { amountCents: () => positiveCents, currency: () => currencyCode };
 /** Refund: select schema. */
 export const refundSelectSchema = createSelectSchema(refunds);
 /** Refund: insert schema (positive integer cents, ISO 4217 currency). */
-export const refundInsertSchema = createInsertSchema(refunds, refundRefine);
+export const refundInsertSchema = insertSchemaOf(refunds, refundRefine);
 /** Refund: update schema. */
-export const refundUpdateSchema = createUpdateSchema(refunds, refundRefine);
+export const refundUpdateSchema = updateSchemaOf(refunds, refundRefine);
 
 function checkEntitlementSource(
   v: { source?: string; orderId?: string | null; subscriptionId?: string | null },
@@ -208,11 +209,11 @@ function checkEntitlementSource(
 /** Entitlement: select schema. */
 export const entitlementSelectSchema = createSelectSchema(entitlements);
 /** Entitlement: insert schema (normally created by the database when an order is paid or a subscription active). */
-export const entitlementInsertSchema = createInsertSchema(entitlements, { quantity: () => positiveQuantity }).superRefine(
+export const entitlementInsertSchema = insertSchemaOf(entitlements, { quantity: () => positiveQuantity }).superRefine(
   checkEntitlementSource,
 );
 /** Entitlement: update schema. */
-export const entitlementUpdateSchema = createUpdateSchema(entitlements, { quantity: () => positiveQuantity });
+export const entitlementUpdateSchema = updateSchemaOf(entitlements, { quantity: () => positiveQuantity });
 
 const billingAddressFields = {
   billingCountryCode: countryCode.optional(),

@@ -1,6 +1,7 @@
 // Contact validators: addresses, phone numbers and email addresses with the database rules mirrored
 // (ISO country codes, coordinates in range and paired, E.164 phones, valid emails).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import { E164_PATTERN, addresses, emailAddresses, phoneNumbers } from '../schema/contacts.js';
 import { countryCode } from './_fields.js';
@@ -37,9 +38,9 @@ export const addressSelectSchema = createSelectSchema(addresses);
  * addressInsertSchema.parse({ tenantId, entityType: 'user', entityId, addressType: 'billing', addressLine1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' });
  * ```
  */
-export const addressInsertSchema = createInsertSchema(addresses, addressRefine).superRefine(pairedCoordinates);
+export const addressInsertSchema = insertSchemaOf(addresses, addressRefine).superRefine(pairedCoordinates);
 /** Address: update schema. */
-export const addressUpdateSchema = createUpdateSchema(addresses, addressRefine).superRefine(pairedCoordinates);
+export const addressUpdateSchema = updateSchemaOf(addresses, addressRefine).superRefine(pairedCoordinates);
 
 const phoneRefine = {
   number: (s: z.ZodString) => s.regex(new RegExp(E164_PATTERN), 'Must be an E.164 number, e.g. +14155550100'),
@@ -48,17 +49,17 @@ const phoneRefine = {
 /** Phone number: select schema. */
 export const phoneNumberSelectSchema = createSelectSchema(phoneNumbers);
 /** Phone number: insert schema (E.164). */
-export const phoneNumberInsertSchema = createInsertSchema(phoneNumbers, phoneRefine);
+export const phoneNumberInsertSchema = insertSchemaOf(phoneNumbers, phoneRefine);
 /** Phone number: update schema. */
-export const phoneNumberUpdateSchema = createUpdateSchema(phoneNumbers, phoneRefine);
+export const phoneNumberUpdateSchema = updateSchemaOf(phoneNumbers, phoneRefine);
 
 const emailRefine = { email: () => z.email().max(254) };
 /** Email address: select schema. */
 export const emailAddressSelectSchema = createSelectSchema(emailAddresses);
 /** Email address: insert schema. */
-export const emailAddressInsertSchema = createInsertSchema(emailAddresses, emailRefine);
+export const emailAddressInsertSchema = insertSchemaOf(emailAddresses, emailRefine);
 /** Email address: update schema. */
-export const emailAddressUpdateSchema = createUpdateSchema(emailAddresses, emailRefine);
+export const emailAddressUpdateSchema = updateSchemaOf(emailAddresses, emailRefine);
 
 // Wire (JSON) forms: timestamps as ISO 8601 strings, and paginated lists.
 /** Address: wire schema (what a JSON API returns). */

@@ -1,6 +1,7 @@
 // Document management validators: drizzle-zod schemas for every documents-domain table with the
 // database rules mirrored (checksums, size by tier, folder names and depth, version numbers, grants).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   documentActivities,
@@ -42,9 +43,9 @@ export const folderSelectSchema = createSelectSchema(folders);
  * folderInsertSchema.parse({ tenantId, name: 'Finance', parentId: null });
  * ```
  */
-export const folderInsertSchema = createInsertSchema(folders, folderRefine).omit({ path: true, depth: true });
+export const folderInsertSchema = insertSchemaOf(folders, folderRefine).omit({ path: true, depth: true });
 /** Folder: update schema (rename or move; path and depth follow). */
-export const folderUpdateSchema = createUpdateSchema(folders, folderRefine).omit({ path: true, depth: true });
+export const folderUpdateSchema = updateSchemaOf(folders, folderRefine).omit({ path: true, depth: true });
 
 /**
  * Whether a folder (with a subtree `subtreeHeight` levels high, 1 for a leaf) fits under a parent of
@@ -82,9 +83,9 @@ const documentRefine = {
 /** Document: select schema. */
 export const documentSelectSchema = createSelectSchema(documents);
 /** Document: insert schema (SHA-256 checksum; the tier's size limit: {@link documentInsertSchemaFor}). */
-export const documentInsertSchema = createInsertSchema(documents, documentRefine);
+export const documentInsertSchema = insertSchemaOf(documents, documentRefine);
 /** Document: update schema. */
-export const documentUpdateSchema = createUpdateSchema(documents, documentRefine);
+export const documentUpdateSchema = updateSchemaOf(documents, documentRefine);
 /**
  * Document insert schema with the tenant tier's file size limit.
  *
@@ -95,7 +96,7 @@ export const documentUpdateSchema = createUpdateSchema(documents, documentRefine
  * ```
  */
 export function documentInsertSchemaFor(tier: LicenseTier) {
-  return createInsertSchema(documents, { ...documentRefine, fileSizeBytes: () => fileSizeBytesFor(tier) });
+  return insertSchemaOf(documents, { ...documentRefine, fileSizeBytes: () => fileSizeBytesFor(tier) });
 }
 /** Document: wire schema. */
 export const documentWireSchema = wireSchemaOf(documents);
@@ -108,15 +109,15 @@ const versionRefine = { checksum: sha256Hex, fileSizeBytes: (s: z.ZodNumber) => 
 /** Document version: select schema. */
 export const documentVersionSelectSchema = createSelectSchema(documentVersions);
 /** Document version: insert schema (the number is assigned by the database, so it is not input). */
-export const documentVersionInsertSchema = createInsertSchema(documentVersions, versionRefine).omit({ versionNumber: true });
+export const documentVersionInsertSchema = insertSchemaOf(documentVersions, versionRefine).omit({ versionNumber: true });
 /** Document version: update schema (document and number are permanent). */
-export const documentVersionUpdateSchema = createUpdateSchema(documentVersions, versionRefine).omit({
+export const documentVersionUpdateSchema = updateSchemaOf(documentVersions, versionRefine).omit({
   versionNumber: true,
   documentId: true,
 });
 /** Document version insert schema with the tenant tier's file size limit. */
 export function documentVersionInsertSchemaFor(tier: LicenseTier) {
-  return createInsertSchema(documentVersions, { ...versionRefine, fileSizeBytes: () => fileSizeBytesFor(tier) }).omit({
+  return insertSchemaOf(documentVersions, { ...versionRefine, fileSizeBytes: () => fileSizeBytesFor(tier) }).omit({
     versionNumber: true,
   });
 }
@@ -137,9 +138,9 @@ const oneTargetOneGrantee = (
 /** Document permission: select schema. */
 export const documentPermissionSelectSchema = createSelectSchema(documentPermissions);
 /** Document permission: insert schema (exactly one target, exactly one grantee). */
-export const documentPermissionInsertSchema = createInsertSchema(documentPermissions).superRefine(oneTargetOneGrantee);
+export const documentPermissionInsertSchema = insertSchemaOf(documentPermissions).superRefine(oneTargetOneGrantee);
 /** Document permission: update schema. */
-export const documentPermissionUpdateSchema = createUpdateSchema(documentPermissions);
+export const documentPermissionUpdateSchema = updateSchemaOf(documentPermissions);
 /** Document permission: wire schema. */
 export const documentPermissionWireSchema = wireSchemaOf(documentPermissions);
 /** A document permission as JSON. */
@@ -163,9 +164,9 @@ const shareRefine = {
 /** Document share: select schema. */
 export const documentShareSelectSchema = createSelectSchema(documentShares);
 /** Document share: insert schema (e-mail exactly for e-mail shares). */
-export const documentShareInsertSchema = createInsertSchema(documentShares, shareRefine).superRefine(shareEmail);
+export const documentShareInsertSchema = insertSchemaOf(documentShares, shareRefine).superRefine(shareEmail);
 /** Document share: update schema. */
-export const documentShareUpdateSchema = createUpdateSchema(documentShares, shareRefine).superRefine(shareEmail);
+export const documentShareUpdateSchema = updateSchemaOf(documentShares, shareRefine).superRefine(shareEmail);
 /** Document share: wire schema. */
 export const documentShareWireSchema = wireSchemaOf(documentShares);
 /** A document share as JSON. */
@@ -176,9 +177,9 @@ export type DocumentShareListResponse = Paginated<DocumentShareWire>;
 /** Document activity: select schema. */
 export const documentActivitySelectSchema = createSelectSchema(documentActivities);
 /** Document activity: insert schema. */
-export const documentActivityInsertSchema = createInsertSchema(documentActivities);
+export const documentActivityInsertSchema = insertSchemaOf(documentActivities);
 /** Document activity: update schema. */
-export const documentActivityUpdateSchema = createUpdateSchema(documentActivities);
+export const documentActivityUpdateSchema = updateSchemaOf(documentActivities);
 /** Document activity: wire schema. */
 export const documentActivityWireSchema = wireSchemaOf(documentActivities);
 /** A document activity as JSON. */

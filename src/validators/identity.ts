@@ -1,5 +1,6 @@
 // Identity validators: users, memberships, teams, team members and sessions (select, insert, update, wire).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   memberships,
@@ -30,9 +31,9 @@ export const userSelectSchema = createSelectSchema(users);
  * userInsertSchema.parse({ tenantId, email: 'ada@acme.test' });
  * ```
  */
-export const userInsertSchema = createInsertSchema(users, userRefine);
+export const userInsertSchema = insertSchemaOf(users, userRefine);
 /** User: update schema. */
-export const userUpdateSchema = createUpdateSchema(users, userRefine);
+export const userUpdateSchema = updateSchemaOf(users, userRefine);
 /** User: wire schema. */
 export const userWireSchema = wireSchemaOf(users);
 /** A user as JSON. */
@@ -45,9 +46,9 @@ const revokedAfterJoined = (v: { joinedAt?: Date; revokedAt?: Date | null }, ctx
 /** Membership: select schema. */
 export const membershipSelectSchema = createSelectSchema(memberships);
 /** Membership: insert schema (revokedAt not before joinedAt). */
-export const membershipInsertSchema = createInsertSchema(memberships).superRefine(revokedAfterJoined);
+export const membershipInsertSchema = insertSchemaOf(memberships).superRefine(revokedAfterJoined);
 /** Membership: update schema. */
-export const membershipUpdateSchema = createUpdateSchema(memberships).superRefine(revokedAfterJoined);
+export const membershipUpdateSchema = updateSchemaOf(memberships).superRefine(revokedAfterJoined);
 /** Membership: wire schema. */
 export const membershipWireSchema = wireSchemaOf(memberships);
 /** A membership as JSON. */
@@ -59,9 +60,9 @@ const teamRefine = { name: (s: z.ZodString) => s.trim().min(1, 'Must not be blan
 /** Team: select schema. */
 export const teamSelectSchema = createSelectSchema(teams);
 /** Team: insert schema (non-blank name). */
-export const teamInsertSchema = createInsertSchema(teams, teamRefine);
+export const teamInsertSchema = insertSchemaOf(teams, teamRefine);
 /** Team: update schema. */
-export const teamUpdateSchema = createUpdateSchema(teams, teamRefine);
+export const teamUpdateSchema = updateSchemaOf(teams, teamRefine);
 /** Team: wire schema. */
 export const teamWireSchema = wireSchemaOf(teams);
 /** A team as JSON. */
@@ -72,9 +73,9 @@ export type TeamListResponse = Paginated<TeamWire>;
 /** Team member: select schema. */
 export const teamMemberSelectSchema = createSelectSchema(teamMembers);
 /** Team member: insert schema. */
-export const teamMemberInsertSchema = createInsertSchema(teamMembers);
+export const teamMemberInsertSchema = insertSchemaOf(teamMembers);
 /** Team member: update schema. */
-export const teamMemberUpdateSchema = createUpdateSchema(teamMembers);
+export const teamMemberUpdateSchema = updateSchemaOf(teamMembers);
 /** Team member: wire schema. */
 export const teamMemberWireSchema = wireSchemaOf(teamMembers);
 /** A team member as JSON. */
@@ -87,9 +88,9 @@ const endedAfterStarted = (v: { startedAt?: Date; endedAt?: Date | null }, ctx: 
 /** Session: select schema. */
 export const sessionSelectSchema = createSelectSchema(sessions);
 /** Session: insert schema (endedAt not before startedAt). */
-export const sessionInsertSchema = createInsertSchema(sessions).superRefine(endedAfterStarted);
+export const sessionInsertSchema = insertSchemaOf(sessions).superRefine(endedAfterStarted);
 /** Session: update schema. */
-export const sessionUpdateSchema = createUpdateSchema(sessions).superRefine(endedAfterStarted);
+export const sessionUpdateSchema = updateSchemaOf(sessions).superRefine(endedAfterStarted);
 /** Session: wire schema. */
 export const sessionWireSchema = wireSchemaOf(sessions);
 /** A session as JSON. */

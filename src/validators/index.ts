@@ -9,6 +9,7 @@ export {
   type Paginated,
   type Wire,
 } from './_shared.js';
+export { columnIssue, columnSchemasOf, insertSchemaOf, updateSchemaOf } from './_columns.js';
 export {
   tenantSlug,
   hostname,

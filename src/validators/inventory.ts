@@ -1,6 +1,7 @@
 // Inventory validators: drizzle-zod schemas for every inventory table with the database rules
 // mirrored, and the inputs of the inventory operations (receive and ship stock).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   INBOUND_STOCK_REASONS,
@@ -39,37 +40,37 @@ export const inventoryProductSelectSchema = createSelectSchema(inventoryProducts
  * inventoryProductInsertSchema.parse({ tenantId, sku: 'BOLT-M8', name: 'Bolt M8' });
  * ```
  */
-export const inventoryProductInsertSchema = createInsertSchema(inventoryProducts, productRefine);
+export const inventoryProductInsertSchema = insertSchemaOf(inventoryProducts, productRefine);
 /** Inventory product: update schema (every field optional). */
-export const inventoryProductUpdateSchema = createUpdateSchema(inventoryProducts, productRefine);
+export const inventoryProductUpdateSchema = updateSchemaOf(inventoryProducts, productRefine);
 
 const locationRefine = { code: nonBlank, name: nonBlank };
 /** Inventory location: select schema. */
 export const inventoryLocationSelectSchema = createSelectSchema(inventoryLocations);
 /** Inventory location: insert schema. */
-export const inventoryLocationInsertSchema = createInsertSchema(inventoryLocations, locationRefine);
+export const inventoryLocationInsertSchema = insertSchemaOf(inventoryLocations, locationRefine);
 /** Inventory location: update schema. */
-export const inventoryLocationUpdateSchema = createUpdateSchema(inventoryLocations, locationRefine);
+export const inventoryLocationUpdateSchema = updateSchemaOf(inventoryLocations, locationRefine);
 
 const partyRefine = { name: nonBlank, email: (s: z.ZodString) => s.email() };
 /** Supplier: select schema. */
 export const supplierSelectSchema = createSelectSchema(suppliers);
 /** Supplier: insert schema. */
-export const supplierInsertSchema = createInsertSchema(suppliers, partyRefine);
+export const supplierInsertSchema = insertSchemaOf(suppliers, partyRefine);
 /** Supplier: update schema. */
-export const supplierUpdateSchema = createUpdateSchema(suppliers, partyRefine);
+export const supplierUpdateSchema = updateSchemaOf(suppliers, partyRefine);
 /** Buyer: select schema. */
 export const buyerSelectSchema = createSelectSchema(buyers);
 /** Buyer: insert schema. */
-export const buyerInsertSchema = createInsertSchema(buyers, partyRefine);
+export const buyerInsertSchema = insertSchemaOf(buyers, partyRefine);
 /** Buyer: update schema. */
-export const buyerUpdateSchema = createUpdateSchema(buyers, partyRefine);
+export const buyerUpdateSchema = updateSchemaOf(buyers, partyRefine);
 /** Driver: select schema. */
 export const driverSelectSchema = createSelectSchema(drivers);
 /** Driver: insert schema. */
-export const driverInsertSchema = createInsertSchema(drivers, { name: nonBlank });
+export const driverInsertSchema = insertSchemaOf(drivers, { name: nonBlank });
 /** Driver: update schema. */
-export const driverUpdateSchema = createUpdateSchema(drivers, { name: nonBlank });
+export const driverUpdateSchema = updateSchemaOf(drivers, { name: nonBlank });
 
 /** Allowed status moves of an inventory order (the database trigger enforces the same table). */
 export const INVENTORY_ORDER_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
@@ -115,24 +116,24 @@ const orderRefine = { orderNumber: nonBlank, currency: () => currencyCode, total
 /** Inventory order: select schema. */
 export const inventoryOrderSelectSchema = createSelectSchema(inventoryOrders);
 /** Inventory order: insert schema (a purchase names a supplier, a sale a buyer). */
-export const inventoryOrderInsertSchema = createInsertSchema(inventoryOrders, orderRefine).superRefine(checkOrderParties);
+export const inventoryOrderInsertSchema = insertSchemaOf(inventoryOrders, orderRefine).superRefine(checkOrderParties);
 /** Inventory order: update schema (party rules checked when `kind` is part of the update). */
-export const inventoryOrderUpdateSchema = createUpdateSchema(inventoryOrders, orderRefine).superRefine(checkOrderParties);
+export const inventoryOrderUpdateSchema = updateSchemaOf(inventoryOrders, orderRefine).superRefine(checkOrderParties);
 
 const orderItemRefine = { quantity: () => positiveQuantity, unitPriceCents: () => cents };
 /** Inventory order item: select schema. */
 export const inventoryOrderItemSelectSchema = createSelectSchema(inventoryOrderItems);
 /** Inventory order item: insert schema (quantity > 0; `lineTotalCents` is generated). */
-export const inventoryOrderItemInsertSchema = createInsertSchema(inventoryOrderItems, orderItemRefine);
+export const inventoryOrderItemInsertSchema = insertSchemaOf(inventoryOrderItems, orderItemRefine);
 /** Inventory order item: update schema. */
-export const inventoryOrderItemUpdateSchema = createUpdateSchema(inventoryOrderItems, orderItemRefine);
+export const inventoryOrderItemUpdateSchema = updateSchemaOf(inventoryOrderItems, orderItemRefine);
 
 /** Stock level: select schema. */
 export const stockLevelSelectSchema = createSelectSchema(stockLevels);
 /** Stock level: insert schema; `quantity` is left out because only stock movements change it. */
-export const stockLevelInsertSchema = createInsertSchema(stockLevels, { reorderPoint: () => cents }).omit({ quantity: true });
+export const stockLevelInsertSchema = insertSchemaOf(stockLevels, { reorderPoint: () => cents }).omit({ quantity: true });
 /** Stock level: update schema (reorder point only in practice; quantity is derived). */
-export const stockLevelUpdateSchema = createUpdateSchema(stockLevels, { reorderPoint: () => cents }).omit({ quantity: true });
+export const stockLevelUpdateSchema = updateSchemaOf(stockLevels, { reorderPoint: () => cents }).omit({ quantity: true });
 
 const INBOUND: readonly string[] = INBOUND_STOCK_REASONS;
 const OUTBOUND: readonly string[] = OUTBOUND_STOCK_REASONS;
@@ -157,7 +158,7 @@ export function movementSignMatches(reason: string, quantityDelta: number): bool
 /** Stock movement: select schema. */
 export const stockMovementSelectSchema = createSelectSchema(stockMovements);
 /** Stock movement: insert schema (whole non-zero delta whose sign matches the reason). */
-export const stockMovementInsertSchema = createInsertSchema(stockMovements, {
+export const stockMovementInsertSchema = insertSchemaOf(stockMovements, {
   quantityDelta: (s) => s.int('Must be a whole number'),
 }).superRefine((v, ctx) => {
   if (!movementSignMatches(v.reason, v.quantityDelta)) {

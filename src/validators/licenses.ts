@@ -1,6 +1,7 @@
 // License validators: drizzle-zod schemas for licenses and sessions with the database rules mirrored,
 // the heartbeat TTL arithmetic, and the inputs of the license operations.
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import { LICENSE_HEARTBEAT_TTL_MINUTES, licenseSessions, licenses } from '../schema/licenses.js';
 import { positiveQuantity, uuidString } from './_fields.js';
@@ -20,19 +21,19 @@ export const licenseSelectSchema = createSelectSchema(licenses);
  * licenseInsertSchema.parse({ tenantId, licenseKey: 'KEY-1', seatsTotal: 5 });
  * ```
  */
-export const licenseInsertSchema = createInsertSchema(licenses, { seatsTotal: () => positiveQuantity });
+export const licenseInsertSchema = insertSchemaOf(licenses, { seatsTotal: () => positiveQuantity });
 /** License: update schema (the database refuses seats_total below the active sessions). */
-export const licenseUpdateSchema = createUpdateSchema(licenses, { seatsTotal: () => positiveQuantity });
+export const licenseUpdateSchema = updateSchemaOf(licenses, { seatsTotal: () => positiveQuantity });
 
 /** License session: select schema. */
 export const licenseSessionSelectSchema = createSelectSchema(licenseSessions);
 /** License session: insert schema (non-blank hardware id; the database enforces seats and one active session per machine). */
-export const licenseSessionInsertSchema = createInsertSchema(licenseSessions, { hardwareId: () => hardwareId }).refine(
+export const licenseSessionInsertSchema = insertSchemaOf(licenseSessions, { hardwareId: () => hardwareId }).refine(
   (v) => (v.status ?? 'active') === 'active' || v.endedAt != null,
   { path: ['endedAt'], message: 'A closed or zombie session has an end time' },
 );
 /** License session: update schema. */
-export const licenseSessionUpdateSchema = createUpdateSchema(licenseSessions, { hardwareId: () => hardwareId });
+export const licenseSessionUpdateSchema = updateSchemaOf(licenseSessions, { hardwareId: () => hardwareId });
 
 /** The heartbeat TTL in milliseconds (6 minutes). */
 export const LICENSE_HEARTBEAT_TTL_MS = LICENSE_HEARTBEAT_TTL_MINUTES * 60 * 1000;

@@ -1,5 +1,6 @@
 // Messaging validators: notifications and communication records.
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import type { z } from 'zod';
 import { communications, notifications } from '../schema/messaging.js';
 import { wireSchemaOf, type Paginated, type Wire } from './_shared.js';
@@ -18,16 +19,16 @@ export const notificationSelectSchema = createSelectSchema(notifications);
  * notificationInsertSchema.parse({ tenantId, userId, kind: 'stock.low', title: 'Low stock' });
  * ```
  */
-export const notificationInsertSchema = createInsertSchema(notifications, notificationRefine);
+export const notificationInsertSchema = insertSchemaOf(notifications, notificationRefine);
 /** Notification: update schema. */
-export const notificationUpdateSchema = createUpdateSchema(notifications, notificationRefine);
+export const notificationUpdateSchema = updateSchemaOf(notifications, notificationRefine);
 
 /** Communication: select schema. */
 export const communicationSelectSchema = createSelectSchema(communications);
 /** Communication: insert schema (the database checks that the counterparty exists in the tenant). */
-export const communicationInsertSchema = createInsertSchema(communications);
+export const communicationInsertSchema = insertSchemaOf(communications);
 /** Communication: update schema. */
-export const communicationUpdateSchema = createUpdateSchema(communications);
+export const communicationUpdateSchema = updateSchemaOf(communications);
 
 // Wire (JSON) forms: timestamps as ISO 8601 strings, and paginated lists.
 /** Notification: wire schema (what a JSON API returns). */

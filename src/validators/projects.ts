@@ -1,6 +1,7 @@
 // Project management validators: drizzle-zod schemas for every projects-domain table with the database
 // rules mirrored (story points, initial status and transitions, task depth, sprint dates and overlap).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   boards,
@@ -40,9 +41,9 @@ export const projectSelectSchema = createSelectSchema(projects);
  * projectInsertSchema.parse({ tenantId, name: 'Launch' });
  * ```
  */
-export const projectInsertSchema = createInsertSchema(projects, projectRefine);
+export const projectInsertSchema = insertSchemaOf(projects, projectRefine);
 /** Project: update schema. */
-export const projectUpdateSchema = createUpdateSchema(projects, projectRefine);
+export const projectUpdateSchema = updateSchemaOf(projects, projectRefine);
 /** Project: wire schema. */
 export const projectWireSchema = wireSchemaOf(projects);
 /** A project as JSON. */
@@ -72,7 +73,7 @@ export const taskSelectSchema = createSelectSchema(tasks);
  * taskInsertSchema.parse({ tenantId, projectId, title: 'Write docs', storyPoints: 3 });
  * ```
  */
-export const taskInsertSchema = createInsertSchema(tasks, taskRefine).superRefine((v, ctx) => {
+export const taskInsertSchema = insertSchemaOf(tasks, taskRefine).superRefine((v, ctx) => {
   requireThat(
     ctx,
     v.status === undefined || TASK_INITIAL_STATUSES.includes(v.status),
@@ -82,7 +83,7 @@ export const taskInsertSchema = createInsertSchema(tasks, taskRefine).superRefin
   requireThat(ctx, !v.id || !v.parentTaskId || v.id !== v.parentTaskId, ['parentTaskId'], 'A task cannot be its own parent');
 });
 /** Task: update schema without knowledge of the current row (status moves are checked by {@link taskUpdateSchemaFrom}). */
-export const taskUpdateSchema = createUpdateSchema(tasks, taskRefine);
+export const taskUpdateSchema = updateSchemaOf(tasks, taskRefine);
 
 /**
  * Task update schema for a known current status: rejects a status move the transition table forbids.
@@ -144,9 +145,9 @@ const sprintRefine = { name: nonBlank, startDate: dateString, endDate: dateStrin
 /** Sprint: select schema. */
 export const sprintSelectSchema = createSelectSchema(sprints);
 /** Sprint: insert schema (endDate after startDate). */
-export const sprintInsertSchema = createInsertSchema(sprints, sprintRefine).superRefine(sprintDates);
+export const sprintInsertSchema = insertSchemaOf(sprints, sprintRefine).superRefine(sprintDates);
 /** Sprint: update schema (endDate after startDate when both are given). */
-export const sprintUpdateSchema = createUpdateSchema(sprints, sprintRefine).superRefine(sprintDates);
+export const sprintUpdateSchema = updateSchemaOf(sprints, sprintRefine).superRefine(sprintDates);
 
 /** Whether two sprints' inclusive date ranges overlap (the exclusion constraint's test). */
 export function sprintsOverlap(a: { startDate: string; endDate: string }, b: { startDate: string; endDate: string }): boolean {
@@ -188,9 +189,9 @@ const milestoneRefine = {
 /** Milestone: select schema. */
 export const milestoneSelectSchema = createSelectSchema(milestones);
 /** Milestone: insert schema (progress 0-100). */
-export const milestoneInsertSchema = createInsertSchema(milestones, milestoneRefine);
+export const milestoneInsertSchema = insertSchemaOf(milestones, milestoneRefine);
 /** Milestone: update schema. */
-export const milestoneUpdateSchema = createUpdateSchema(milestones, milestoneRefine);
+export const milestoneUpdateSchema = updateSchemaOf(milestones, milestoneRefine);
 /** Milestone: wire schema. */
 export const milestoneWireSchema = wireSchemaOf(milestones);
 /** A milestone as JSON. */
@@ -202,9 +203,9 @@ const commentRefine = { body: nonBlank };
 /** Task comment: select schema. */
 export const taskCommentSelectSchema = createSelectSchema(taskComments);
 /** Task comment: insert schema (non-blank body). */
-export const taskCommentInsertSchema = createInsertSchema(taskComments, commentRefine);
+export const taskCommentInsertSchema = insertSchemaOf(taskComments, commentRefine);
 /** Task comment: update schema. */
-export const taskCommentUpdateSchema = createUpdateSchema(taskComments, commentRefine);
+export const taskCommentUpdateSchema = updateSchemaOf(taskComments, commentRefine);
 /** Task comment: wire schema. */
 export const taskCommentWireSchema = wireSchemaOf(taskComments);
 /** A task comment as JSON. */
@@ -216,9 +217,9 @@ const attachmentRefine = { checksum: sha256Hex, fileSizeBytes: (s: z.ZodNumber) 
 /** Task attachment: select schema. */
 export const taskAttachmentSelectSchema = createSelectSchema(taskAttachments);
 /** Task attachment: insert schema (SHA-256 checksum; size limit by tier: {@link taskAttachmentInsertSchemaFor}). */
-export const taskAttachmentInsertSchema = createInsertSchema(taskAttachments, attachmentRefine);
+export const taskAttachmentInsertSchema = insertSchemaOf(taskAttachments, attachmentRefine);
 /** Task attachment: update schema. */
-export const taskAttachmentUpdateSchema = createUpdateSchema(taskAttachments, attachmentRefine);
+export const taskAttachmentUpdateSchema = updateSchemaOf(taskAttachments, attachmentRefine);
 /**
  * Task attachment insert schema with the tenant tier's file size limit.
  *
@@ -229,7 +230,7 @@ export const taskAttachmentUpdateSchema = createUpdateSchema(taskAttachments, at
  * ```
  */
 export function taskAttachmentInsertSchemaFor(tier: (typeof LICENSE_TIERS)[number]) {
-  return createInsertSchema(taskAttachments, { ...attachmentRefine, fileSizeBytes: () => fileSizeBytesFor(tier) });
+  return insertSchemaOf(taskAttachments, { ...attachmentRefine, fileSizeBytes: () => fileSizeBytesFor(tier) });
 }
 /** Task attachment: wire schema. */
 export const taskAttachmentWireSchema = wireSchemaOf(taskAttachments);
@@ -241,9 +242,9 @@ export type TaskAttachmentListResponse = Paginated<TaskAttachmentWire>;
 /** Task activity: select schema. */
 export const taskActivitySelectSchema = createSelectSchema(taskActivities);
 /** Task activity: insert schema. */
-export const taskActivityInsertSchema = createInsertSchema(taskActivities);
+export const taskActivityInsertSchema = insertSchemaOf(taskActivities);
 /** Task activity: update schema. */
-export const taskActivityUpdateSchema = createUpdateSchema(taskActivities);
+export const taskActivityUpdateSchema = updateSchemaOf(taskActivities);
 /** Task activity: wire schema. */
 export const taskActivityWireSchema = wireSchemaOf(taskActivities);
 /** A task activity as JSON. */
@@ -258,9 +259,9 @@ const boardRefine = { name: nonBlank, columns: () => boardColumns };
 /** Board: select schema. */
 export const boardSelectSchema = createSelectSchema(boards);
 /** Board: insert schema (columns as {status, name, wipLimit?}). */
-export const boardInsertSchema = createInsertSchema(boards, boardRefine);
+export const boardInsertSchema = insertSchemaOf(boards, boardRefine);
 /** Board: update schema. */
-export const boardUpdateSchema = createUpdateSchema(boards, boardRefine);
+export const boardUpdateSchema = updateSchemaOf(boards, boardRefine);
 /** Board: wire schema. */
 export const boardWireSchema = wireSchemaOf(boards);
 /** A board as JSON. */

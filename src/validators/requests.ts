@@ -1,6 +1,6 @@
 // Per table, the schemas of a request body: `<name>CreateSchema` (POST) and `<name>PatchSchema`
 // (PATCH, every field optional), without tenantId and the other server-set columns, rules kept.
-import { createInsertSchema, createUpdateSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { billingProductRequirements } from '../schema/billing.js';
 import { giteaOrganizations, workstationAssignments, workstationMetrics, workstationSessions, workstations } from '../schema/workstations.js';
 import { requestSchemaOf } from './_request.js';
@@ -368,26 +368,26 @@ export const workflowStepCreateSchema = requestSchemaOf(workflowStepInsertSchema
 /** workflowStep: request body of a patch (every field optional, rules kept). */
 export const workflowStepPatchSchema = requestSchemaOf(workflowStepUpdateSchema);
 /** billingProductRequirement: request body of a patch (every field optional). */
-export const billingProductRequirementPatchSchema = requestSchemaOf(createUpdateSchema(billingProductRequirements));
+export const billingProductRequirementPatchSchema = requestSchemaOf(updateSchemaOf(billingProductRequirements));
 // stockMovement has no patch schema: stock_movements is an append-only ledger (record a correcting movement).
 
 /** workstation: request body of a create. */
-export const workstationCreateSchema = requestSchemaOf(createInsertSchema(workstations));
+export const workstationCreateSchema = requestSchemaOf(insertSchemaOf(workstations));
 /** workstation: request body of a patch. */
-export const workstationPatchSchema = requestSchemaOf(createUpdateSchema(workstations));
+export const workstationPatchSchema = requestSchemaOf(updateSchemaOf(workstations));
 /** workstationSession: request body of a create. */
-export const workstationSessionCreateSchema = requestSchemaOf(createInsertSchema(workstationSessions));
+export const workstationSessionCreateSchema = requestSchemaOf(insertSchemaOf(workstationSessions));
 /** workstationSession: request body of a patch. */
-export const workstationSessionPatchSchema = requestSchemaOf(createUpdateSchema(workstationSessions));
+export const workstationSessionPatchSchema = requestSchemaOf(updateSchemaOf(workstationSessions));
 /** workstationMetric: request body of a create. */
-export const workstationMetricCreateSchema = requestSchemaOf(createInsertSchema(workstationMetrics));
+export const workstationMetricCreateSchema = requestSchemaOf(insertSchemaOf(workstationMetrics));
 /** workstationMetric: request body of a patch. */
-export const workstationMetricPatchSchema = requestSchemaOf(createUpdateSchema(workstationMetrics));
+export const workstationMetricPatchSchema = requestSchemaOf(updateSchemaOf(workstationMetrics));
 /** workstationAssignment: request body of a create. */
-export const workstationAssignmentCreateSchema = requestSchemaOf(createInsertSchema(workstationAssignments));
+export const workstationAssignmentCreateSchema = requestSchemaOf(insertSchemaOf(workstationAssignments));
 /** workstationAssignment: request body of a patch. */
-export const workstationAssignmentPatchSchema = requestSchemaOf(createUpdateSchema(workstationAssignments));
+export const workstationAssignmentPatchSchema = requestSchemaOf(updateSchemaOf(workstationAssignments));
 /** giteaOrganization: request body of a create. */
-export const giteaOrganizationCreateSchema = requestSchemaOf(createInsertSchema(giteaOrganizations));
+export const giteaOrganizationCreateSchema = requestSchemaOf(insertSchemaOf(giteaOrganizations));
 /** giteaOrganization: request body of a patch. */
-export const giteaOrganizationPatchSchema = requestSchemaOf(createUpdateSchema(giteaOrganizations));
+export const giteaOrganizationPatchSchema = requestSchemaOf(updateSchemaOf(giteaOrganizations));

@@ -1,5 +1,6 @@
 // Tenancy validators: tenants, tenant domains and tenant settings rows (select, insert, update, wire).
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   tenantDomains,
@@ -39,9 +40,9 @@ export const tenantSelectSchema = createSelectSchema(tenants);
  * tenantInsertSchema.parse({ name: 'Acme', slug: 'acme', email: 'ops@acme.test' });
  * ```
  */
-export const tenantInsertSchema = createInsertSchema(tenants, tenantRefine);
+export const tenantInsertSchema = insertSchemaOf(tenants, tenantRefine);
 /** Tenant: update schema (every field optional). */
-export const tenantUpdateSchema = createUpdateSchema(tenants, tenantRefine);
+export const tenantUpdateSchema = updateSchemaOf(tenants, tenantRefine);
 /** Tenant: wire (JSON) schema. */
 export const tenantWireSchema = wireSchemaOf(tenants);
 /** A tenant as a JSON API returns it. */
@@ -53,9 +54,9 @@ const domainRefine = { hostname };
 /** Tenant domain: select schema. */
 export const tenantDomainSelectSchema = createSelectSchema(tenantDomains);
 /** Tenant domain: insert schema (lowercase host name). */
-export const tenantDomainInsertSchema = createInsertSchema(tenantDomains, domainRefine);
+export const tenantDomainInsertSchema = insertSchemaOf(tenantDomains, domainRefine);
 /** Tenant domain: update schema. */
-export const tenantDomainUpdateSchema = createUpdateSchema(tenantDomains, domainRefine);
+export const tenantDomainUpdateSchema = updateSchemaOf(tenantDomains, domainRefine);
 /** Tenant domain: wire schema. */
 export const tenantDomainWireSchema = wireSchemaOf(tenantDomains);
 /** A tenant domain as JSON. */
@@ -67,9 +68,9 @@ const settingsRefine = { version: (s: z.ZodNumber) => s.int().min(1, 'Must be 1 
 /** Tenant settings row: select schema (the typed settings shape is validated by the tenancy module). */
 export const tenantSettingsSelectSchema = createSelectSchema(tenantSettings);
 /** Tenant settings row: insert schema. */
-export const tenantSettingsInsertSchema = createInsertSchema(tenantSettings, settingsRefine);
+export const tenantSettingsInsertSchema = insertSchemaOf(tenantSettings, settingsRefine);
 /** Tenant settings row: update schema. */
-export const tenantSettingsUpdateSchema = createUpdateSchema(tenantSettings, settingsRefine);
+export const tenantSettingsUpdateSchema = updateSchemaOf(tenantSettings, settingsRefine);
 /** Tenant settings row: wire schema. */
 export const tenantSettingsWireSchema = wireSchemaOf(tenantSettings);
 /** A tenant settings row as JSON. */

@@ -1,6 +1,7 @@
 // Workflow validators: the definition graph (unique node ids, edges between existing nodes, one start
 // node), current step membership, approval expiry; drizzle-zod schemas for every workflow table.
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'drizzle-zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { insertSchemaOf, updateSchemaOf } from './_columns.js';
 import { z } from 'zod';
 import {
   DEFAULT_APPROVAL_TTL_DAYS,
@@ -70,9 +71,9 @@ const workflowRefine = {
 /** Workflow: select schema. */
 export const workflowSelectSchema = createSelectSchema(workflows);
 /** Workflow: insert schema (definition validated as a graph; approval TTL 1-365 days). */
-export const workflowInsertSchema = createInsertSchema(workflows, workflowRefine);
+export const workflowInsertSchema = insertSchemaOf(workflows, workflowRefine);
 /** Workflow: update schema. */
-export const workflowUpdateSchema = createUpdateSchema(workflows, workflowRefine);
+export const workflowUpdateSchema = updateSchemaOf(workflows, workflowRefine);
 /** Workflow: wire schema. */
 export const workflowWireSchema = wireSchemaOf(workflows);
 /** A workflow as JSON. */
@@ -85,9 +86,9 @@ const nodeIds = (definition: WorkflowDefinition) => new Set(definition.nodes.map
 /** Workflow execution: select schema. */
 export const workflowExecutionSelectSchema = createSelectSchema(workflowExecutions);
 /** Workflow execution: insert schema (see {@link workflowExecutionSchemasFor} for the current step check). */
-export const workflowExecutionInsertSchema = createInsertSchema(workflowExecutions);
+export const workflowExecutionInsertSchema = insertSchemaOf(workflowExecutions);
 /** Workflow execution: update schema. */
-export const workflowExecutionUpdateSchema = createUpdateSchema(workflowExecutions);
+export const workflowExecutionUpdateSchema = updateSchemaOf(workflowExecutions);
 
 /**
  * Execution insert/update schemas for one workflow: `currentStep` must be a node id of its definition.
@@ -117,9 +118,9 @@ export type WorkflowExecutionListResponse = Paginated<WorkflowExecutionWire>;
 /** Workflow step: select schema. */
 export const workflowStepSelectSchema = createSelectSchema(workflowSteps);
 /** Workflow step: insert schema. */
-export const workflowStepInsertSchema = createInsertSchema(workflowSteps, { attempt: (s: z.ZodNumber) => s.int().min(1) });
+export const workflowStepInsertSchema = insertSchemaOf(workflowSteps, { attempt: (s: z.ZodNumber) => s.int().min(1) });
 /** Workflow step: update schema. */
-export const workflowStepUpdateSchema = createUpdateSchema(workflowSteps);
+export const workflowStepUpdateSchema = updateSchemaOf(workflowSteps);
 /** Workflow step insert schema for one workflow: `nodeId` must be a node of its definition. */
 export function workflowStepInsertSchemaFor(definition: WorkflowDefinition) {
   const ids = nodeIds(definition);
@@ -151,9 +152,9 @@ export function approvalExpiresAt(requestedAt: Date, approvalTtlDays: number = D
 /** Workflow approval: select schema. */
 export const workflowApprovalSelectSchema = createSelectSchema(workflowApprovals);
 /** Workflow approval: insert schema (expiresAt is derived by the database, so it is not input). */
-export const workflowApprovalInsertSchema = createInsertSchema(workflowApprovals).omit({ expiresAt: true });
+export const workflowApprovalInsertSchema = insertSchemaOf(workflowApprovals).omit({ expiresAt: true });
 /** Workflow approval: update schema (a decision needs decidedAt; expiry and request time are permanent). */
-export const workflowApprovalUpdateSchema = createUpdateSchema(workflowApprovals)
+export const workflowApprovalUpdateSchema = updateSchemaOf(workflowApprovals)
   .omit({ expiresAt: true, requestedAt: true })
   .superRefine((v, ctx) => {
     if (v.status === 'approved' || v.status === 'rejected') {
