@@ -52,6 +52,25 @@ export class TenantContextError extends StocksyncError {
 }
 
 /**
+ * A field of the actor (`userId`, `role`, `ip`, `userAgent`, `requestId`) cannot be recorded as given; thrown
+ * by withTenant, tenantDb and the middleware before the database is touched. HTTP 400.
+ *
+ * @example
+ * ```ts
+ * import { ActorContextError } from '@stocksync/db';
+ * try { await withTenant(db, id, fn, { actor }); } catch (e) { if (e instanceof ActorContextError) console.error(e.field); }
+ * ```
+ */
+export class ActorContextError extends TenantContextError {
+  constructor(
+    readonly field: 'userId' | 'role' | 'ip' | 'userAgent' | 'requestId',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * withTenant was called on a session whose user bypasses row-level security (superuser, BYPASSRLS or
  * the tables' owner) without accepting it by name: SQL in the request could RESET ROLE to it.
  * Connect as `stocksync_service`.

@@ -12,6 +12,7 @@ import {
   RuleViolationError,
   StocksyncError,
   TenantContextError,
+  ActorContextError,
   TenantContextMissingError,
   TenantNotFoundError,
   TenantScopeError,
@@ -110,6 +111,7 @@ export function problemOf(error: unknown): { status: number; body: ProblemDetail
   if (mapped instanceof ConflictError || mapped instanceof ForeignKeyError || mapped instanceof CheckViolationError) {
     if (mapped.target.fields.length > 0) body.fields = mapped.target.fields;
   }
+  if (mapped instanceof ActorContextError) body.fields = [`actor.${mapped.field}`];
   if (mapped instanceof ValidationError) {
     body.issues = mapped.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
   }

@@ -15,6 +15,9 @@ export {
   CONTEXT_REENTERED_SQLSTATE,
   PRIVILEGED_SESSION_SQLSTATE,
   allowPrivilegedSession,
+  checkActor,
+  MAX_REQUEST_ID_LENGTH,
+  MAX_USER_AGENT_LENGTH,
   type Actor,
   type ActorRole,
   type AnyPgDatabase,
@@ -139,6 +142,7 @@ export {
 export { importTenant, type ImportTenantOptions, type ImportTenantResult } from './import.js';
 export {
   TenantContextError,
+  ActorContextError,
   PrivilegedSessionError,
   DeploymentUnsafeError,
   TenantContextMissingError,

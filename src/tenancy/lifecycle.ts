@@ -1,14 +1,12 @@
 // Tenant lifecycle: onboarding in one transaction (idempotent by slug), suspend, reactivate,
 // soft delete, and purge (every row of the tenant goes, through the tenant foreign keys' cascade).
-import { isIP } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { TenantLifecycleError, TenantNotFoundError } from '../errors.js';
-import { memberships, USER_ROLES, users, type User } from '../schema/identity.js';
+import { ActorContextError, TenantLifecycleError, TenantNotFoundError } from '../errors.js';
+import { memberships, users, type User } from '../schema/identity.js';
 import { LICENSE_TIERS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
-import { isUuid } from '../uuid.js';
 import { parseInput } from '../validators/_fields.js';
-import { tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context/index.js';
+import { checkActor, tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context/index.js';
 import { auditEventSql, type AuditEvent } from './audit.js';
 import { tenantTablesInDatabase } from './catalog.js';
 import { tenantResolutionCache } from './resolve.js';
@@ -168,17 +166,14 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
 const ACTION: Record<Status, string> = { active: 'reactivate', suspended: 'suspend', deleted: 'delete' };
 const FUNCTION_OF: Record<Status, string> = { active: 'reactivateTenant', suspended: 'suspendTenant', deleted: 'softDeleteTenant' };
 
-// The actor's settings as the audit trigger and the policies read them; values are bound parameters.
-function checkedActor(actor: Actor | undefined): Actor {
-  const a = actor ?? {};
-  if (a.userId != null && !isUuid(a.userId)) throw new TenantLifecycleError(`actor.userId "${String(a.userId).slice(0, 60)}" is not a uuid.`);
-  if (a.role != null && !(USER_ROLES as readonly string[]).includes(a.role)) {
-    throw new TenantLifecycleError(`actor.role "${String(a.role)}" is not one of ${USER_ROLES.join(', ')}.`);
+// The actor as the audit log records it (checkActor), as a lifecycle error when it cannot be recorded.
+function checkedActor(actor: Actor | undefined): Readonly<Actor> {
+  try {
+    return checkActor(actor);
+  } catch (error) {
+    if (error instanceof ActorContextError) throw new TenantLifecycleError(error.message, { cause: error });
+    throw error;
   }
-  if (a.ip != null && a.ip !== '' && (isIP(a.ip) === 0 || a.ip.includes('%'))) {
-    throw new TenantLifecycleError(`actor.ip "${String(a.ip).slice(0, 60)}" is not an IP address (without a zone id).`);
-  }
-  return a;
 }
 
 // Writes a lifecycle entry into the tenant's audit log. Lifecycle functions are platform code on the
@@ -188,8 +183,8 @@ async function auditLifecycle(tx: AnyPgDatabase, tenantId: string, options: Life
   const a = checkedActor(options.actor);
   await tx.execute(sql`insert into audit_logs (tenant_id, user_id, action, resource_type, resource_id, ip_address, user_agent,
       request_id, changes, metadata, severity)
-    values (${tenantId}::uuid, ${a.userId?.toLowerCase() ?? null}::uuid, ${entry.action}, ${entry.resourceType}, ${entry.resourceId ?? null},
-      ${a.ip || null}::inet, ${(a.userAgent ?? '').slice(0, 500)}, ${(a.requestId ?? '').slice(0, 100) || null},
+    values (${tenantId}::uuid, ${a.userId ?? null}::uuid, ${entry.action}, ${entry.resourceType}, ${entry.resourceId ?? null},
+      ${a.ip || null}::inet, ${a.userAgent ?? ''}, ${a.requestId || null},
       ${JSON.stringify(entry.changes ?? {})}::jsonb,
       ${JSON.stringify(options.reason ? { reason: options.reason } : {})}::jsonb
         || jsonb_build_object('source', 'application', 'actor_role', ${a.role ?? null}::text, 'db_role', session_user::text),

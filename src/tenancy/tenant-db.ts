@@ -24,6 +24,7 @@ import {
 import type { PgUpdateBase, PgUpdateWithout } from 'drizzle-orm/pg-core/query-builders/update';
 import { TenantScopeError } from '../errors.js';
 import {
+  checkActor,
   requireTenant,
   tenantIdOf,
   withTenant,
@@ -126,6 +127,8 @@ export function tenantDb<TDb extends AnyPgDatabase>(
 ): TenantDatabase<TDb> {
   // Without an explicit tenant, the enclosing withTenant scope's tenant (else TenantContextMissingError).
   const tenantId = tenant == null ? requireTenant().tenantId : tenantIdOf(tenant);
+  // The actor is checked here, where the request enters, not at its first statement.
+  if (options.actor) options = { ...options, actor: checkActor(options.actor) };
   const internals = db as unknown as {
     dialect: PgDialect;
     session: { schema?: unknown };

@@ -50,5 +50,6 @@ export function inetFamily(text: string, options: { prefix?: boolean } = {}): 0 
  */
 export function withoutZoneId(text: string): string {
   const percent = text.indexOf('%');
-  return percent >= 0 && text.includes(':') ? text.slice(0, percent) : text;
+  // An empty zone (`fe80::1%`) is not a zone: left in place, the address is refused.
+  return percent >= 0 && percent < text.length - 1 && text.includes(':') ? text.slice(0, percent) : text;
 }

@@ -1,12 +1,10 @@
 // The context statement: the validated context values and the SQL that sets them (prepared, SET LOCAL or drizzle SQL).
 import { createHash } from 'node:crypto';
-import { isIP } from 'node:net';
 import { sql, type SQL } from 'drizzle-orm';
 import { ConfigurationError, TenantContextError } from '../../errors.js';
 import { APP_ROLE } from '../../schema/_roles.js';
-import { USER_ROLES } from '../../schema/identity.js';
-import { isUuid } from '../../uuid.js';
 import type { BatchStep } from '../node-pg-batch.js';
+import { checkActor } from './actor.js';
 import type { ContextMode, WithTenantOptions } from './options.js';
 import { privilegedSessionOf } from './privileged.js';
 
@@ -22,38 +20,15 @@ export interface ContextValues {
 
 /** Validates the options and returns the role and app.* values to send (`db`: the handle, for its privileged-session opt-in). */
 export function contextValues(tenantId: string, options: WithTenantOptions, db?: object): ContextValues {
-  const actor = options.actor ?? {};
+  const actor = checkActor(options.actor);
   const role = options.role ?? APP_ROLE;
   if (!ROLE_NAME_RE.test(role)) throw new ConfigurationError(`"${role}" is not a valid role name.`);
   const privileged = privilegedSessionOf(db, options.privilegedSession);
-  if (actor.userId != null && !isUuid(actor.userId)) {
-    throw new TenantContextError(`actor.userId "${String(actor.userId).slice(0, 60)}" is not a uuid.`);
-  }
-  if (actor.role != null && !(USER_ROLES as readonly string[]).includes(actor.role)) {
-    throw new TenantContextError(`actor.role "${String(actor.role)}" is not one of ${USER_ROLES.join(', ')}.`);
-  }
-  if (actor.ip != null && actor.ip !== '' && isIP(actor.ip) === 0) {
-    throw new TenantContextError(`actor.ip "${String(actor.ip).slice(0, 60)}" is not an IP address.`);
-  }
-  const text = (value: string | null | undefined, max: number) => clean(value ?? '').slice(0, max);
   return {
     role,
     privileged,
-    values: [
-      tenantId,
-      actor.userId?.toLowerCase() ?? '',
-      actor.role ?? '',
-      actor.ip ?? '',
-      text(actor.userAgent, 500),
-      text(actor.requestId, 200),
-    ],
+    values: [tenantId, actor.userId ?? '', actor.role ?? '', actor.ip ?? '', actor.userAgent ?? '', actor.requestId ?? ''],
   };
-}
-
-// NUL cannot travel in a text parameter or literal; other control characters are dropped for log hygiene.
-function clean(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /**

@@ -4,6 +4,7 @@
 import { is, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { ConnectionLostError, isConnectionLoss, StocksyncError, TenantContextError } from '../../errors.js';
+import { checkActor } from './actor.js';
 import { contextSql, contextValues } from './context-statement.js';
 import { driverOf, preparesStatements } from './driver.js';
 import { withTenantGeneric } from './generic.js';
@@ -36,6 +37,7 @@ export {
   tenantStatusCache,
 } from './status-cache.js';
 export { quoteLiteral } from './context-statement.js';
+export { checkActor, MAX_REQUEST_ID_LENGTH, MAX_USER_AGENT_LENGTH } from './actor.js';
 
 /**
  * The SQL that sets a tenant context inside an already open transaction (for callers that manage
@@ -99,7 +101,7 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
   const ctx = contextValues(tenantId, options, db);
   beginStatement(options); // validates isolationLevel and accessMode before anything runs
   const mode = await contextModeOf(db, options.contextMode);
-  const actor = Object.freeze({ ...(options.actor ?? {}) });
+  const actor = checkActor(options.actor);
   const run = (tx: object) => {
     const scope: Scope = { tenantId, actor, root: db, tx, open: true };
     return {

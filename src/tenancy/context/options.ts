@@ -13,11 +13,17 @@ export interface Actor {
   userId?: string | null;
   /** The acting user's role in the tenant (`app.user_role`); absent means trusted service code. */
   role?: ActorRole | null;
-  /** Client IP address (`app.ip`), IPv4 or IPv6. */
+  /**
+   * Client IP address (`app.ip`, `audit_logs.ip_address` inet), IPv4 or IPv6 without a /prefix. An IPv6
+   * zone id is stripped (`fe80::1%eth0` is recorded as `fe80::1`): inet cannot hold one.
+   */
   ip?: string | null;
-  /** Client user agent (`app.user_agent`), truncated to 500 characters. */
+  /** Client user agent (`app.user_agent`): control characters other than tab and line breaks dropped, cut to 500 characters. */
   userAgent?: string | null;
-  /** Request or job id for correlation (`app.request_id`), at most 200 characters. */
+  /**
+   * Request or job id for correlation (`app.request_id`, `audit_logs.request_id` varchar(100)): at most 100
+   * characters and no control character; anything else is refused with `ActorContextError`, never cut.
+   */
   requestId?: string | null;
 }
 

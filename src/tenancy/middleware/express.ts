@@ -1,7 +1,7 @@
 // Express middleware: resolves the request's tenant, attaches it (and a scoped builder) to `req`,
 // and answers 404 for an unknown tenant and 403 for a suspended one. No runtime dependency on express.
 import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError } from '../../errors.js';
-import type { Actor, AnyPgDatabase } from '../context/index.js';
+import { checkActor, type Actor, type AnyPgDatabase } from '../context/index.js';
 import { resolveTenant, type ResolvableRequest, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
 import { tenantDb, type TenantDatabase } from '../tenant-db.js';
 import type { Database } from '../../connection.js';
@@ -61,10 +61,19 @@ export function expressTenantMiddleware<
   return (req: TReq, res: ExpressLikeResponse, next: (error?: unknown) => void): void => {
     resolveTenant(db, req, resolveOptions).then(
       (tenant) => {
+        let scoped: TenantDatabase<TDb>;
+        let who: Actor | undefined;
+        try {
+          // The actor is checked before any handler runs: an ActorContextError goes to next() (400 with expressErrorHandler).
+          const given = actor?.(req);
+          who = given ? checkActor(given) : given;
+          scoped = tenantDb(db, tenant.id, who ? { actor: who } : {});
+        } catch (error) {
+          return next(error);
+        }
         req.tenant = tenant;
-        const who = actor?.(req);
         req.actor = who;
-        req.tenantDb = tenantDb(db, tenant.id, who ? { actor: who } : {});
+        req.tenantDb = scoped;
         next();
       },
       (error: unknown) => {

@@ -1,7 +1,7 @@
 // Hono middleware: resolves the request's tenant, sets `tenant` and `tenantDb` on the context, and
 // answers 404 for an unknown tenant and 403 for a suspended one. No runtime dependency on hono.
 import { TenantNotFoundError, TenantNotIdentifiedError, TenantUnavailableError } from '../../errors.js';
-import type { Actor, AnyPgDatabase } from '../context/index.js';
+import { checkActor, type Actor, type AnyPgDatabase } from '../context/index.js';
 import { resolveTenant, type ResolvedTenant, type ResolveTenantOptions } from '../resolve.js';
 import { tenantDb, type TenantDatabase } from '../tenant-db.js';
 import type { Database } from '../../connection.js';
@@ -72,10 +72,13 @@ export function honoTenantMiddleware<TDb extends AnyPgDatabase = Database, TCont
       if (error instanceof TenantUnavailableError) return c.json(tenantErrorBody(error), 403);
       throw error;
     }
-    c.set('tenant', tenant);
+    // The actor is checked before any handler runs: an ActorContextError propagates (400 with honoErrorHandler).
     const who = actor?.(c);
-    c.set('actor', who);
-    c.set('tenantDb', tenantDb(db, tenant.id, who ? { actor: who } : {}));
+    const checked = who ? checkActor(who) : who;
+    const scoped = tenantDb(db, tenant.id, checked ? { actor: checked } : {});
+    c.set('tenant', tenant);
+    c.set('actor', checked);
+    c.set('tenantDb', scoped);
     await next();
   };
 }
