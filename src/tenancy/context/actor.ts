@@ -6,9 +6,25 @@ import { isUuid } from '../../uuid.js';
 import { inetFamily, withoutZoneId } from '../../validators/_inet.js';
 import type { Actor } from './options.js';
 
-/** The longest request id kept: `audit_logs.request_id` is varchar(100). Longer ids are refused. */
+/**
+ * The longest request id kept: `audit_logs.request_id` is varchar(100). Longer ids are refused.
+ *
+ * @example
+ * ```ts
+ * import { MAX_REQUEST_ID_LENGTH } from '@stocksync/db/tenancy';
+ * const requestId = header.length <= MAX_REQUEST_ID_LENGTH ? header : undefined;
+ * ```
+ */
 export const MAX_REQUEST_ID_LENGTH = 100;
-/** The longest user agent kept (`audit_logs.user_agent`); a longer one is cut to this many characters. */
+/**
+ * The longest user agent kept (`audit_logs.user_agent`); a longer one is cut to this many characters.
+ *
+ * @example
+ * ```ts
+ * import { MAX_USER_AGENT_LENGTH } from '@stocksync/db/tenancy';
+ * MAX_USER_AGENT_LENGTH; // 500
+ * ```
+ */
 export const MAX_USER_AGENT_LENGTH = 500;
 
 // NUL cannot travel in text at all, \x1f separates the signed context's fields; a user agent keeps tab and

@@ -128,6 +128,27 @@ describe('every address node accepts is one inet stores, or refused at entry', (
   });
 });
 
+describe('raw SQL that enters the context itself', () => {
+  let h: DriverHandle;
+  const A = uuidv7();
+  beforeAll(async () => {
+    h = await openDriver('pg');
+    await h.admin.insert(tenants).values({ id: A, name: 'A', slug: 'actor-raw', email: 'a@a.test' });
+  });
+  afterAll(() => h?.close());
+
+  it('gets a request id of 101-200 characters cut to the column (the database function predates the check)', async () => {
+    const requestId = 'q'.repeat(150);
+    const id = await h.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'stocksync_app', true), stocksync_enter_tenant(${A}::uuid, '', '', '', '', ${requestId}, null)`);
+      return rowsOf<{ id: string }>(await tx.execute(sql`insert into teams (tenant_id, name) values (${A}, 'raw') returning id`))[0]!.id;
+    });
+    expect(await h.admin.select({ requestId: auditLogs.requestId }).from(auditLogs).where(eq(auditLogs.resourceId, id))).toEqual([
+      { requestId: 'q'.repeat(100) },
+    ]);
+  });
+});
+
 describe('the middleware checks the actor before any handler runs', () => {
   let h: DriverHandle;
   const A = uuidv7();
