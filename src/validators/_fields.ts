@@ -28,14 +28,18 @@ export const countryCode = z
 /** A state/region code for tax lookups (`CA`, `NY`, `BY`). */
 export const stateCode = z.string().regex(/^[A-Z0-9]{1,10}$/, 'Must be 1-10 upper-case letters or digits, e.g. CA');
 
-/** An amount in integer cents, zero or more. */
-export const cents = z.number().int('Must be whole cents').min(0, 'Must not be negative');
+// Every amount and quantity column is integer (int4): an operation input stops where its column does.
+const INT4_MAX = 2147483647;
+const INT4_MESSAGE = `Must be at most ${INT4_MAX} (the column is integer)`;
 
-/** An amount in integer cents, more than zero (payments, refunds). */
-export const positiveCents = z.number().int('Must be whole cents').positive('Must be more than zero');
+/** An amount in integer cents, zero or more, at most the int4 maximum. */
+export const cents = z.number().int('Must be whole cents').min(0, 'Must not be negative').max(INT4_MAX, INT4_MESSAGE);
 
-/** A count of units, more than zero. */
-export const positiveQuantity = z.number().int('Must be a whole number').positive('Must be more than zero');
+/** An amount in integer cents, more than zero (payments, refunds), at most the int4 maximum. */
+export const positiveCents = z.number().int('Must be whole cents').positive('Must be more than zero').max(INT4_MAX, INT4_MESSAGE);
+
+/** A count of units, more than zero, at most the int4 maximum. */
+export const positiveQuantity = z.number().int('Must be a whole number').positive('Must be more than zero').max(INT4_MAX, INT4_MESSAGE);
 
 /** A UUID string. */
 export const uuidString = z.uuid();

@@ -9,6 +9,7 @@ import {
   inventoryProductPatchSchema,
   insertSchemaOf,
   sprintInsertSchema,
+  stockLinesInput,
   taskInsertSchema,
   userInsertSchema,
 } from '../../../src/validators/index.js';
@@ -21,12 +22,20 @@ describe('column domains', () => {
   it('a rule that replaces the column schema (cents) still stops at the int4 range', () => {
     const product = { tenantId: T, sku: 'B', name: 'B' };
     expect(messages(inventoryProductInsertSchema.safeParse({ ...product, unitPriceCents: 2147483647 }))).toEqual([]);
-    const over = 'unitPriceCents: Must be a whole number from -2147483648 to 2147483647 (integer)';
+    const over = 'unitPriceCents: Must be at most 2147483647 (the column is integer)';
     expect(messages(inventoryProductInsertSchema.safeParse({ ...product, unitPriceCents: 2147483648 }))).toEqual([over]);
     expect(messages(inventoryProductCreateSchema.safeParse({ sku: 'B', name: 'B', unitPriceCents: 2147483648 }))).toEqual([over]);
     expect(messages(inventoryProductPatchSchema.safeParse({ unitPriceCents: 2 ** 40 }))).toEqual([over]);
     // The rule's own message comes alone when the rule refuses first.
     expect(messages(inventoryProductInsertSchema.safeParse({ ...product, unitPriceCents: -1 }))).toEqual(['unitPriceCents: Must not be negative']);
+  });
+
+  it('operation inputs stop at the int4 columns they fill', () => {
+    const line = { productId: T, quantity: 2147483647 };
+    expect(messages(stockLinesInput.safeParse({ locationId: T, lines: [line] }))).toEqual([]);
+    expect(messages(stockLinesInput.safeParse({ locationId: T, lines: [{ ...line, quantity: 2147483648 }] }))).toEqual([
+      'lines.0.quantity: Must be at most 2147483647 (the column is integer)',
+    ]);
   });
 
   it('varchar(n) counts characters as Postgres does, not UTF-16 units', () => {
