@@ -61,14 +61,14 @@ describe('pg_stat_statements and the tenant context', () => {
     }
   });
 
-  it('a SET LOCAL of an app.* setting with a literal is kept verbatim (utility statements are not normalized on 15)', async () => {
+  it('a SET LOCAL of an app.* setting with a literal is kept verbatim up to 17, normalized from 18', async () => {
     await t.db.execute(sql`select pg_stat_statements_reset()`);
     await t.db.transaction(async (tx) => {
+      // SET takes no parameters: the literal is the point of this probe (a uuid the test made).
       await tx.execute(sql.raw(`set local app.probe = '${TENANT}'`));
     });
-    const texts = (await statements()).map((s) => s.query);
-    if (major <= 15) expect(texts).toContain(`set local app.probe = '${TENANT}'`);
-    // On 16 and later this test records what the server did; docs/security.md says which majors were run.
-    else expect(texts.filter((q) => q.includes('app.probe'))).toHaveLength(1);
+    const texts = (await statements()).map((s) => s.query).filter((q) => q.includes('app.probe'));
+    // Run here on 15.20, 16.14, 17.10 and 18.4 (PG_BIN_DIR): why the package never sends the context this way.
+    expect(texts).toEqual([major >= 18 ? 'set local app.probe = $1' : `set local app.probe = '${TENANT}'`]);
   });
 });
