@@ -114,10 +114,7 @@ export function columnIssue(column: Column, value: unknown): string | undefined 
     return numericIssue(raw, col.precision, col.scale);
   }
   if (type === 'PgBoolean') return typeof value === 'boolean' ? undefined : 'Must be true or false';
-  if (type === 'PgJsonb' || type === 'PgJson') {
-    if (value === undefined) return 'Must be JSON';
-    return jsonIssue(value);
-  }
+  if (type === 'PgJsonb' || type === 'PgJson') return jsonIssue(value);
   if (type === 'PgTimestamp' || type === 'PgDate') {
     if (!(value instanceof Date) || Number.isNaN(value.getTime())) return 'Must be a valid Date';
     const t = value.getTime();
