@@ -14,6 +14,12 @@ export interface LocalCluster {
   dataDir: string;
   pid: number;
   stop(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same port and data. `immediate: true` stops it the
+   * way a crash does (`pg_ctl stop -m immediate`: no checkpoint, WAL not yet written is lost), so a
+   * durability test can check what survives recovery.
+   */
+  restart(options?: { immediate?: boolean }): Promise<void>;
 }
 
 /** Options for {@link startLocalCluster}. */
@@ -166,9 +172,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     ...options.settings,
   };
 
-  let lastError = '';
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+  // Starts the postmaster on `port` and waits until it accepts connections (or says why it did not).
+  const launch = async (port: number): Promise<{ pid: number } | { error: string }> => {
     const args = ['-D', dataDir, '-p', String(port)];
     for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
     const child: ChildProcess = spawn(join(binDir, 'postgres'), args, {
@@ -190,13 +195,23 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       } catch {
         /* already gone */
       }
-      lastError = stderr;
-      continue;
+      return { error: stderr };
     }
     child.stderr?.removeAllListeners('data');
     child.stderr?.resume();
     child.unref();
     (child.stderr as unknown as { unref?: () => void })?.unref?.();
+    return { pid: child.pid ?? 0 };
+  };
+
+  let lastError = '';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const started = await launch(port);
+    if ('error' in started) {
+      lastError = started.error;
+      continue;
+    }
 
     const reaper = spawn(
       process.execPath,
@@ -224,7 +239,22 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       });
       cleanupTemp();
     };
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dataDir, pid: child.pid ?? 0, stop };
+    const cluster: LocalCluster = {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      port,
+      dataDir,
+      pid: started.pid,
+      stop,
+      restart: async (options = {}) => {
+        const mode = options.immediate ? 'immediate' : 'fast';
+        const halt = spawnSync(join(binDir, 'pg_ctl'), ['stop', '-D', dataDir, '-m', mode, '-w', '-t', '30'], { ...spawnOpts, encoding: 'utf8' });
+        if (halt.status !== 0) throw new PostgresUnavailableError(`pg_ctl stop -m ${mode} failed: ${halt.stderr || halt.stdout}`.trim());
+        const again = await launch(port);
+        if ('error' in again) throw new PostgresUnavailableError(`The local Postgres cluster did not start again: ${again.error.trim().slice(-2000)}`);
+        cluster.pid = again.pid;
+      },
+    };
+    return cluster;
   }
   spawnSync(join(binDir, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate'], { ...spawnOpts, stdio: 'ignore' });
   cleanupTemp();
