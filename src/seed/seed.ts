@@ -67,7 +67,7 @@ export interface SeedOptions {
   domains?: DomainName[];
   /** Rows per transaction before a batch is written (default 50,000 for a trusted load, else 20,000). */
   batchRows?: number;
-  /** Progress after each tenant. */
+  /** Progress after each tenant: tenants generated so far and rows queued; only the returned report says what is committed. */
   onProgress?: (progress: { done: number; total: number; rows: number }) => void;
 }
 
@@ -196,9 +196,9 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   let created = 0;
   let total = 0;
   let flushes = 0;
-  const write = async (full: SeedBatch) => {
+  const write = async (full: SeedBatch, durable: boolean) => {
     if (!trusted) dropTriggerAudit(full);
-    const written = await writeBatch(db, full, { method, trusted });
+    const written = await writeBatch(db, full, { method, trusted, durable });
     for (const [table, n] of Object.entries(written)) {
       rows[table] = (rows[table] ?? 0) + n;
       total += n;
@@ -215,28 +215,31 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   // builds rows (yielding between tenants so the COPY streams keep flowing). A trusted load writes
   // two batches at once on two connections (distinct tenants, nothing shared but the read-only
   // catalog), so the server uses a second core; a failed write surfaces at the next flush or at the end.
+  // These batches commit without waiting for the WAL flush; the last batch, written once they all
+  // committed, waits for it, which makes every earlier one durable too before the report says so.
   const parallel = trusted ? 2 : 1;
   const writing: Array<Promise<void>> = [];
   const flush = async () => {
     if (writing.length >= parallel) await writing.shift();
     const full = batch;
     batch = new SeedBatch();
-    const pending = write(full);
+    const pending = write(full, false);
     pending.catch(() => {});
     writing.push(pending);
   };
   for (const index of indexes) {
     if (!present.has(ids[index - from]!)) {
+      // A full batch is written before the next tenant is added, so the last batch is never empty.
+      if (batch.size >= limit) await flush();
       generateTenant(seed, index, batch, options.domains, env);
       created++;
-      if (batch.size >= limit) await flush();
       await new Promise((resolve) => setImmediate(resolve));
     }
     done++;
     options.onProgress?.({ done, total: count, rows: total + batch.size });
   }
-  await flush();
   for (const pending of writing) await pending;
+  await write(batch, true);
   return {
     seed,
     method,

@@ -33,6 +33,13 @@ export interface WriteBatchOptions {
   trusted?: boolean;
   /** Called after each table with the number of rows written. */
   onRows?: (table: string, rows: number) => void;
+  /**
+   * `true` (default): the batch commits as the server's `synchronous_commit` says (by default the
+   * commit waits for the WAL flush, so a returned batch survives a crash). `false`: the trusted load
+   * commits without waiting for the flush, for a batch that a later durable commit follows (it
+   * flushes all earlier WAL too); a crash before that can lose it. Only the trusted load uses it.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -85,9 +92,9 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteB
     const tenantIds = [...new Set(ordered.flatMap(([table, rows]) => rows.map((r) => (getTableName(table) === 'tenants' ? r.id : r.tenantId) as string)))];
     const checks = [...foreignKeyChecks(ordered.map(([t]) => t)), ...derivedValueChecks(new Set(ordered.map(([t]) => getTableName(t))))];
     await copyRows(db, ordered, {
-      // Seed batches are reproducible (a lost batch is seeded again by the next run), so the
-      // commit need not wait for the WAL flush.
-      prelude: [REPLICA, 'set local synchronous_commit = off'],
+      // A batch that a durable one follows need not wait for the WAL flush: the durable commit
+      // flushes it too, and nothing reports it written before then.
+      prelude: options.durable === false ? [REPLICA, 'set local synchronous_commit = off'] : [REPLICA],
       statements: [...fixups.map((f) => dialect.sqlToQuery(f)), { sql: ORIGIN, params: [] }, ...after.map((a) => dialect.sqlToQuery(a))],
       verify: { checks, tenantIds },
       done,
