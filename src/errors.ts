@@ -96,6 +96,28 @@ export class DeploymentUnsafeError extends StocksyncError {
   }
 }
 
+/**
+ * The connection's role lacks what an operator command needs: it is subject to row-level security
+ * (the service role sees no tenant without a tenant context), so lists would come back empty and
+ * checks would report missing rows. `role` is the connected role; connect as the tables' owner.
+ *
+ * @example
+ * ```ts
+ * import { WrongRoleError } from '@stocksync/db';
+ * if (e instanceof WrongRoleError) console.error(`reconnect: ${e.role} is not the owner`);
+ * ```
+ */
+export class WrongRoleError extends StocksyncError {
+  override readonly code = 'WRONG_ROLE';
+  constructor(
+    message: string,
+    readonly role: string,
+    options: StocksyncErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
 /** The scoped builder refused an operation: a write to a global table, or moving a row to another tenant. */
 export class TenantScopeError extends StocksyncError {
   override readonly code = 'TENANT_SCOPE';

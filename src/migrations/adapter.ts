@@ -17,11 +17,13 @@ export interface MigrationConnection {
 }
 
 /**
- * Where migrations run: a postgres:// URL (node-postgres by default, or postgres.js), an open
- * {@link DatabaseHandle} from `openDatabase`, or a {@link MigrationConnection} you built.
+ * Where migrations run: a postgres:// URL (node-postgres by default, or postgres.js; with
+ * `connectTimeoutMs`, a server that does not answer in time fails the connect instead of waiting
+ * for the operating system's TCP timeout), an open {@link DatabaseHandle} from `openDatabase`, or a
+ * {@link MigrationConnection} you built.
  */
 export type MigrationTarget =
-  | { url: string; driver?: 'pg' | 'postgres' }
+  | { url: string; driver?: 'pg' | 'postgres'; connectTimeoutMs?: number }
   | DatabaseHandle
   | MigrationConnection;
 
@@ -135,7 +137,8 @@ export async function openMigrationConnection(target: MigrationTarget): Promise<
   }
   if (target.driver === 'postgres') {
     const { default: postgres } = await import('postgres');
-    const sql = postgres(target.url, { max: 1, onnotice: () => {} });
+    const timeout = target.connectTimeoutMs ? { connect_timeout: Math.max(1, Math.ceil(target.connectTimeoutMs / 1000)) } : {};
+    const sql = postgres(target.url, { max: 1, onnotice: () => {}, ...timeout });
     const reserved = await sql.reserve();
     (reserved as unknown as { options?: unknown }).options ??= sql.options;
     return postgresJsConnection(reserved as unknown as PostgresJsLike, async () => {
@@ -145,7 +148,7 @@ export async function openMigrationConnection(target: MigrationTarget): Promise<
   }
   const pg = await import('pg');
   const Client = pg.default?.Client ?? (pg as unknown as { Client: typeof import('pg').Client }).Client;
-  const client = new Client({ connectionString: target.url });
+  const client = new Client({ connectionString: target.url, ...(target.connectTimeoutMs ? { connectionTimeoutMillis: target.connectTimeoutMs } : {}) });
   await client.connect();
   // A server-side error on an idle client must not crash the process.
   client.on('error', () => {});
