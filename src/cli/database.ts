@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database, DatabaseHandle } from '@stocksync/db';
-import { migrateToLatest, migrationStatus, redactUrl } from '@stocksync/db/migrations';
+import { migrateToLatest, migrationStatus, openMigrationConnection, redactUrl } from '@stocksync/db/migrations';
 
 /** Options every command inherits from the program. */
 export interface GlobalOptions {
@@ -39,9 +39,46 @@ export function resolveTarget(options: GlobalOptions, env: NodeJS.ProcessEnv = p
   return { kind: 'embedded', dir, display: `embedded (${EMBEDDED_DIR})` };
 }
 
+/** Seconds to wait for a server to answer a connect: PGCONNECT_TIMEOUT (as libpq reads it), else 10. */
+export function connectTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PGCONNECT_TIMEOUT);
+  return Number.isFinite(value) && value > 0 ? value : 10;
+}
+
+/**
+ * Connects once to a server before a command runs, so every command fails the same way and early:
+ * an unreachable server, a refused login or a missing database surface here (cli/error-message.ts
+ * says what to do), and so does the wrong role. Operator commands need a role that row-level
+ * security does not filter: a superuser, a BYPASSRLS role or a member of the tables' owner (the
+ * test deployment.ts applies to a session). The service role would see no tenant at all.
+ */
+export async function preflight(url: string): Promise<void> {
+  const conn = await openMigrationConnection({ url, connectTimeoutMs: connectTimeoutSeconds() * 1000 });
+  try {
+    const [row] = await conn.query<{ role: string; has_tenants: boolean; privileged: boolean }>(
+      `select current_user::text as role, c.oid is not null as has_tenants,
+              (r.rolsuper or r.rolbypassrls or coalesce(pg_has_role(r.oid, c.relowner, 'USAGE'), false)) as privileged
+         from pg_roles r left join pg_class c on c.oid = to_regclass('public.tenants')
+        where r.rolname = current_user`,
+    );
+    if (row && row.has_tenants && !row.privileged) {
+      // The root entry defines every table: loaded on this path only.
+      const { WrongRoleError } = await import('@stocksync/db');
+      throw new WrongRoleError(
+        `Connected as ${row.role}, which cannot see tenants (row-level security filters it): use the owner URL for this command ` +
+          `(the role that owns the tables and runs the migrations, or a superuser).`,
+        row.role,
+      );
+    }
+  } finally {
+    await conn.release();
+  }
+}
+
 /** Opens the database the options point at. */
 export async function openCliDatabase(options: GlobalOptions): Promise<CliDatabase> {
   const target = resolveTarget(options);
+  if (target.kind === 'server') await preflight(target.url);
   // Loaded here, not at import: the root entry defines every table.
   const { openDatabase } = await import('@stocksync/db');
   let handle: DatabaseHandle;

@@ -6,7 +6,7 @@ import { countRowsByDomain, DEFAULT_SEED, seedDatabase, SCALES, type ScaleName }
 import { withTenant } from '@stocksync/db/tenancy';
 import { migrateCliDatabase, rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, num, print, printJson, printRows, secs, startProgress } from '../output.js';
-import { parseCount } from './options.js';
+import { parseTenantCount } from './options.js';
 import { parseScale } from './scale-option.js';
 
 /** One tenant's view (or no tenant's) of the demonstration query. */
@@ -71,7 +71,7 @@ export function registerBootstrap(program: Command): void {
     .command('bootstrap')
     .description('The main job: migrate to the latest schema, seed sample tenants, and demonstrate tenant isolation.')
     .option('--scale <scale>', `seed size: ${Object.keys(SCALES).join('|')}`, parseScale, 'small' as ScaleName)
-    .option('--tenants <n>', 'number of tenants (overrides --scale)', parseCount)
+    .option('--tenants <n>', 'number of tenants, 0 to 100,000 (overrides --scale)', parseTenantCount)
     .option('--seed <seed>', 'seed for the generated data (same seed, same rows)', DEFAULT_SEED)
     .option('--skip-seed', 'only migrate and report')
     .addHelpText(

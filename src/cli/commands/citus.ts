@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { CitusDistributionError, distributeOnCitus } from '@stocksync/db/citus';
 import { ConfigurationError } from '@stocksync/db';
-import type { GlobalOptions } from '../database.js';
+import { preflight, type GlobalOptions } from '../database.js';
 import { color, EXIT, print, printError, printJson } from '../output.js';
 
 interface DistributeCliOptions extends GlobalOptions {
@@ -36,6 +36,7 @@ Examples:
         process.exitCode = EXIT.usage;
         return;
       }
+      await preflight(url);
       try {
         const result = await distributeOnCitus(
           { url },

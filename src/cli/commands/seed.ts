@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_SEED, DOMAIN_SEEDERS, SCALES, seedDatabase, tableChecksums, type DomainName, type ScaleName, type WriteMethod } from '@stocksync/db/seed';
 import { withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, num, print, printJson, printRows, secs, startProgress } from '../output.js';
-import { parseCount } from './options.js';
+import { parseTenantCount } from './options.js';
 import { parseScale } from './scale-option.js';
 
 interface SeedCommandOptions extends GlobalOptions {
@@ -36,7 +36,7 @@ export function registerSeed(program: Command): void {
     .command('seed')
     .description('Seed deterministic sample tenants with data in every domain (same --seed, same rows).')
     .option('--scale <scale>', `size: ${Object.entries(SCALES).map(([k, v]) => `${k} (${v} tenants)`).join(', ')}`, parseScale, 'small' as ScaleName)
-    .option('--tenants <n>', 'number of tenants (overrides --scale)', parseCount)
+    .option('--tenants <n>', 'number of tenants, 0 to 100,000 (overrides --scale)', parseTenantCount)
     .option('--seed <seed>', 'seed of the generated data', DEFAULT_SEED)
     .option('--append', 'add --tenants/--scale more tenants after the ones this seed already created')
     .option('--force', "delete this seed's tenants (and all their rows) and seed them again")

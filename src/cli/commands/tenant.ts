@@ -3,12 +3,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@stocksync/db';
-import { LICENSE_TIERS } from '@stocksync/db/schema';
+import { LICENSE_TIERS, TENANT_STATUSES } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
 import { createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, lazyProgress, num, print, printError, printJson, printRows } from '../output.js';
-import { parseCount } from './options.js';
+import { choiceOption, countParser, parseCount } from './options.js';
 import { registerTenantDomain } from './tenant-domain.js';
 import { findTenant, requireTenant, type TenantRow } from './tenant-ref.js';
 
@@ -54,8 +54,8 @@ Examples:
   tenant
     .command('list')
     .description('List tenants with status, tier and user count.')
-    .option('--status <status>', 'only tenants in this status (active, suspended, deleted)')
-    .option('--limit <n>', 'at most this many (default 100)', parseCount, 100)
+    .addOption(choiceOption('--status <status>', 'only tenants in this status', TENANT_STATUSES))
+    .option('--limit <n>', 'at most this many, 1 to 100,000 (default 100)', countParser(1, 100_000), 100)
     .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant list\n  $ stocksync-db tenant list --status active --limit 10 --json')
     .action(async (_o: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & { status?: string; limit: number }>();
@@ -137,7 +137,7 @@ Examples:
     .requiredOption('--owner-email <email>', "the owner user's email")
     .option('--owner-name <first last>', "the owner's name")
     .option('--tier <tier>', `license tier: ${LICENSE_TIERS.join('|')}`, parseTier)
-    .option('--seats <n>', 'seats', parseCount)
+    .option('--seats <n>', 'seats, a whole number >= 0', parseCount)
     .option('--base-domain <domain>', 'platform domain: the tenant gets <slug>.<domain> as its primary host')
     .addHelpText(
       'after',
@@ -203,16 +203,18 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant delete acme\n  $ stocksync-db tenant delete acme --purge --yes --json')
     .action(async (ref: string, _o: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & { purge?: boolean; reason?: string; yes?: boolean }>();
+      // Refused before connecting: nothing on a pipe or in a script can answer the question.
+      if (!opts.yes && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+        command.error(`error: refusing to ${opts.purge ? `delete tenant ${ref} and PURGE all its rows` : `soft-delete tenant ${ref}`} without confirmation: pass --yes.`, {
+          exitCode: EXIT.usage,
+          code: 'stocksync.usage',
+        });
+      }
       await withCliDatabase(opts, async (cli) => {
         const found = await requireTenant(cli.db, ref);
         if (!found) return;
         const what = opts.purge ? `delete tenant ${found.slug} and PURGE all its rows (irreversible)` : `soft-delete tenant ${found.slug}`;
         if (!opts.yes) {
-          if (!process.stdin.isTTY || !process.stdout.isTTY) {
-            printError(`Refusing to ${what} without confirmation: pass --yes.`);
-            process.exitCode = EXIT.usage;
-            return;
-          }
           const { default: confirm } = await import('@inquirer/confirm');
           if (!(await confirm({ message: `Really ${what}?`, default: false }))) {
             print('Nothing changed.');
@@ -243,7 +245,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant export acme ./backups/acme\n  $ STOCKSYNC_EXPORT_KEY=... stocksync-db tenant export acme ./backups/acme --url postgres://localhost/prod --json')
     .action(async (ref: string, dir: string, _o: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & { key?: string }>();
-      const key = exportKey(opts.key);
+      const key = exportKey(command, opts.key);
       await withCliDatabase(opts, async (cli) => {
         const found = await requireTenant(cli.db, ref);
         if (!found) return;
@@ -269,7 +271,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ stocksync-db tenant import ./backups/acme\n  $ STOCKSYNC_EXPORT_KEY=... stocksync-db tenant import ./backups/acme --url postgres://localhost/staging --json')
     .action(async (dir: string, _o: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & { key?: string }>();
-      const key = exportKey(opts.key);
+      const key = exportKey(command, opts.key);
       await withCliDatabase(opts, async (cli) => {
         const progress = lazyProgress('import', 'tables', { json: opts.json });
         const result = await importTenant(cli.db, dir, {
@@ -290,9 +292,12 @@ Examples:
 }
 
 // The signing key: --key, else STOCKSYNC_EXPORT_KEY (keeps the key out of the process list).
-function exportKey(option: string | undefined): string | undefined {
+function exportKey(command: Command, option: string | undefined): string | undefined {
   const key = option ?? process.env.STOCKSYNC_EXPORT_KEY;
-  if (key === '') throw new InvalidArgumentError('the export key is empty.');
+  if (key === '') {
+    const source = option === undefined ? 'STOCKSYNC_EXPORT_KEY' : "option '--key <key>'";
+    command.error(`error: ${source} is empty: pass the signing key, or leave it unset.`, { exitCode: EXIT.usage, code: 'stocksync.usage' });
+  }
   return key;
 }
 

@@ -13,7 +13,10 @@ export interface CliResult {
 }
 
 /** Runs `stocksync-db <args>` in `cwd` with a clean environment (no DATABASE_URL, no TTY). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; /** Close our end of stdout at once, as `| head -0` does. */ closeStdout?: boolean } = {},
+): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve, reject) => {
@@ -24,7 +27,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    if (options.closeStdout) child.stdout.destroy();
+    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
