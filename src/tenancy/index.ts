@@ -118,6 +118,7 @@ export {
   type VersionedSettings,
 } from './settings.js';
 export {
+  checkCreateTenantInput,
   createTenant,
   suspendTenant,
   reactivateTenant,

@@ -70,6 +70,22 @@ function forget(tenantId: string): void {
 }
 
 /**
+ * Checks a {@link createTenant} input without touching the database (the same checks createTenant
+ * runs first) and returns it parsed; throws `ValidationError` with each issue's field path.
+ *
+ * @example
+ * ```ts
+ * import { checkCreateTenantInput } from '@stocksync/db/tenancy';
+ * checkCreateTenantInput({ name: 'Acme', slug: 'acme', email: 'ops@acme.test', owner: { email: 'jo@acme.test' } });
+ * ```
+ */
+export function checkCreateTenantInput(input: CreateTenantInput): z.output<typeof createTenantInput> {
+  const data = parseInput(createTenantInput, input, 'createTenant');
+  assertValidSlug(data.slug);
+  return data;
+}
+
+/**
  * Onboards a tenant in one transaction: the tenant row, its owner user and membership, default
  * settings (with overrides), its primary domain, and an audit entry. Idempotent by slug: a second
  * call with the same slug returns the existing tenant with `created: false` and writes nothing.
@@ -88,8 +104,7 @@ export async function createTenant(
   input: CreateTenantInput,
   options: CreateTenantOptions = {},
 ): Promise<CreatedTenant> {
-  const data = parseInput(createTenantInput, input, 'createTenant');
-  assertValidSlug(data.slug);
+  const data = checkCreateTenantInput(input);
   const stored = mergeSettings({}, (data.settings ?? {}) as Record<string, unknown>);
   parseTenantSettings(stored);
   const hostname = data.hostname ?? (options.baseDomain ? `${data.slug}.${options.baseDomain.toLowerCase()}` : undefined);
