@@ -1,14 +1,15 @@
 // `tenant`: list and inspect tenants, and their lifecycle (create, suspend, reactivate, delete)
 // through @stocksync/db/tenancy.
 import { InvalidArgumentError, type Command } from 'commander';
+import { ValidationError } from '@stocksync/db';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@stocksync/db';
 import { LICENSE_TIERS, TENANT_STATUSES } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
-import { createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
+import { checkCreateTenantInput, createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, lazyProgress, num, print, printError, printJson, printRows } from '../output.js';
-import { choiceOption, countParser, parseCount } from './options.js';
+import { choiceOption, countParser } from './options.js';
 import { registerTenantDomain } from './tenant-domain.js';
 import { findTenant, requireTenant, type TenantRow } from './tenant-ref.js';
 
@@ -137,7 +138,7 @@ Examples:
     .requiredOption('--owner-email <email>', "the owner user's email")
     .option('--owner-name <first last>', "the owner's name")
     .option('--tier <tier>', `license tier: ${LICENSE_TIERS.join('|')}`, parseTier)
-    .option('--seats <n>', 'seats, a whole number >= 0', parseCount)
+    .option('--seats <n>', 'seats, 1 to 2,147,483,647', countParser(1, 2_147_483_647))
     .option('--base-domain <domain>', 'platform domain: the tenant gets <slug>.<domain> as its primary host')
     .addHelpText(
       'after',
@@ -148,17 +149,19 @@ Examples:
         GlobalOptions & { name: string; slug: string; email: string; ownerEmail: string; ownerName?: string; tier?: (typeof LICENSE_TIERS)[number]; seats?: number; baseDomain?: string }
       >();
       const [firstName, ...rest] = (opts.ownerName ?? '').split(' ').filter(Boolean);
+      const input = {
+        name: opts.name,
+        slug: opts.slug,
+        email: opts.email,
+        licenseTier: opts.tier,
+        seatsTotal: opts.seats,
+        owner: { email: opts.ownerEmail, firstName, lastName: rest.join(' ') || undefined },
+      };
+      checkCreateInput(command, input);
       await withCliDatabase(opts, async (cli) => {
         const result = await createTenant(
           cli.db,
-          {
-            name: opts.name,
-            slug: opts.slug,
-            email: opts.email,
-            licenseTier: opts.tier,
-            seatsTotal: opts.seats,
-            owner: { email: opts.ownerEmail, firstName, lastName: rest.join(' ') || undefined },
-          },
+          input,
           { baseDomain: opts.baseDomain },
         );
         if (opts.json) {
@@ -299,6 +302,23 @@ function exportKey(command: Command, option: string | undefined): string | undef
     command.error(`error: ${source} is empty: pass the signing key, or leave it unset.`, { exitCode: EXIT.usage, code: 'stocksync.usage' });
   }
   return key;
+}
+
+// The flag behind each field createTenant checks, to name it in a usage error.
+const CREATE_FLAGS: Record<string, string> = { name: '--name', slug: '--slug', email: '--email', 'owner.email': '--owner-email', 'owner.firstName': '--owner-name', 'owner.lastName': '--owner-name' };
+
+// createTenant's own input checks, before connecting: a refused value is a usage error naming its flag.
+function checkCreateInput(command: Command, input: Parameters<typeof checkCreateTenantInput>[0]): void {
+  try {
+    checkCreateTenantInput(input);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const problems = error.issues.map((i) => {
+      const flag = CREATE_FLAGS[i.path.map(String).join('.')] ?? i.path.map(String).join('.');
+      return flag === '--slug' && error.issues.length === 1 ? error.message : `${flag}: ${i.message}`;
+    });
+    command.error(`error: ${problems.join('; ')}`, { exitCode: EXIT.usage, code: 'stocksync.usage' });
+  }
 }
 
 function parseTier(value: string): (typeof LICENSE_TIERS)[number] {

@@ -240,7 +240,19 @@ describe('stocksync-db: bad flags are usage errors (exit 2) before anything conn
     [['migrate', 'verify', '--server', 'http://db'], usage("option '--server <url>' is not a Postgres URL: use postgres://user:password@host:port/database.")],
     [
       ['tenant', 'create', '--name', 'A', '--slug', 'a', '--email', 'a@a.test', '--owner-email', 'o@a.test', '--seats', '-3'],
-      invalid('--seats <n>', '-3', 'expected a whole number from 0 to 2,147,483,647.'),
+      invalid('--seats <n>', '-3', 'expected a whole number from 1 to 2,147,483,647.'),
+    ],
+    [
+      ['tenant', 'create', '--name', 'A', '--slug', 'a', '--email', 'a@a.test', '--owner-email', 'o@a.test', '--seats', '0'],
+      invalid('--seats <n>', '0', 'expected a whole number from 1 to 2,147,483,647.'),
+    ],
+    [
+      ['tenant', 'create', '--name', 'A', '--slug', 'a', '--email', 'nope', '--owner-email', 'also-nope'],
+      usage('--email: Invalid email address; --owner-email: Invalid email address'),
+    ],
+    [
+      ['tenant', 'create', '--name', 'A', '--slug', 'Bad Slug', '--email', 'a@a.test', '--owner-email', 'o@a.test'],
+      usage('"Bad Slug" is not a valid slug: use 1-63 lowercase letters, digits and inner hyphens.'),
     ],
     [
       ['tenant', 'create', '--name', 'A', '--slug', 'a', '--email', 'a@a.test', '--owner-email', 'o@a.test', '--tier', 'gold'],
