@@ -8,6 +8,7 @@ pg_subset=(
   test/integration/schema/down-migrations
   test/integration/tenancy/isolation test/integration/tenancy/policies test/integration/tenancy/context
   test/integration/seed/ test/integration/cli/doctor-version
+  test/security/stat-statements
 )
 if [ "$(id -u)" -eq 0 ]; then pg_cache=/var/cache/stocksync-ci; else pg_cache="$ci_cache/postgres"; fi
 for major in 16 17 18; do
@@ -23,5 +24,5 @@ for major in 16 17 18; do
     fail "install PostgreSQL $major ($version)"; continue
   fi
   PG_BIN_DIR="$pkg/native/bin" STOCKSYNC_TEST_BACKEND=local \
-    run_vitest "postgres $major (migrations, isolation, seeds, doctor)" "" --project integration "${pg_subset[@]}"
+    run_vitest "postgres $major (migrations, isolation, seeds, doctor, pg_stat_statements)" "" --project integration --project security "${pg_subset[@]}"
 done
