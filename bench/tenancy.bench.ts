@@ -23,8 +23,12 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
     for (const driver of ['pg', 'postgres'] as const) {
       const suffix = driver === 'pg' ? '' : '_postgresjs';
       const label = driver === 'pg' ? 'node-postgres' : 'postgres.js';
+      // The scoped side connects as the service role, as services do (the owner's session is refused by
+      // withTenant); the plain side as the owner, as a service without row-level security would.
       const handle = await openDatabase({ url: database.url, driver, max: 4 });
+      const service = await openDatabase({ url: database.serviceUrl, driver, max: 4 });
       const db = handle.db as Database;
+      const scoped = service.db as Database;
       try {
         ctx.log(`tenancy (${label}): ${rounds} rounds x ${BATCH} queries`);
         let i = 0;
@@ -37,10 +41,15 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
           for (let k = 0; k < BATCH; k++) await fn();
         };
 
+        // A scoped side that reads nothing (a context that does not verify) would look fast: check first.
+        const probe = pick();
+        const seen = await tenantDb(scoped, probe.tenant).select({ id: tasks.id }).from(tasks).where(eq(tasks.id, probe.task));
+        if (seen.length !== 1) throw new Error(`the scoped point lookup read ${seen.length} rows, not 1: fix the context before timing it`);
+
         const point = await sideBySide(
           batch(() => {
             const p = pick();
-            return tenantDb(db, p.tenant).select().from(tasks).where(eq(tasks.id, p.task));
+            return tenantDb(scoped, p.tenant).select().from(tasks).where(eq(tasks.id, p.task));
           }),
           batch(() => {
             const p = pick();
@@ -55,7 +64,7 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         const list = await sideBySide(
           batch(() => {
             const p = pick();
-            return tenantDb(db, p.tenant)
+            return tenantDb(scoped, p.tenant)
               .select()
               .from(tasks)
               .where(and(eq(tasks.projectId, p.project), isNull(tasks.deletedAt)))
@@ -80,7 +89,7 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         const insert = await sideBySide(
           batch(() => {
             const p = pick();
-            return tenantDb(db, p.tenant).insert(tasks).values({ projectId: p.project, title: 'Bench insert' });
+            return tenantDb(scoped, p.tenant).insert(tasks).values({ projectId: p.project, title: 'Bench insert' });
           }),
           batch(() => {
             const p = pick();
@@ -102,7 +111,7 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         const scopedPrepared = new Map(
           fixture.tenantIds.map((tenant, t) => [
             tenant,
-            tenantDb(db, tenant).select().from(tasks).where(eq(tasks.id, sql.placeholder('task'))).prepare(`bench_scoped_point${suffix}_${t}`),
+            tenantDb(scoped, tenant).select().from(tasks).where(eq(tasks.id, sql.placeholder('task'))).prepare(`bench_scoped_point${suffix}_${t}`),
           ]),
         );
         const versusPrepared = await sideBySide(
@@ -140,6 +149,7 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         );
       } finally {
         await handle.close();
+        await service.close();
       }
     }
   } finally {

@@ -23,8 +23,8 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
     const manyFixture = await loadTasks(many.url, manyTenants, 1, totalRows / manyTenants);
     const figures: Figure[] = [];
     for (const driver of ['pg', 'postgres'] as const) {
-      const fewDb = await openDatabase({ url: few.url, driver, max: 4 });
-      const manyDb = await openDatabase({ url: many.url, driver, max: 4 });
+      const fewDb = await openDatabase({ url: few.serviceUrl, driver, max: 4 });
+      const manyDb = await openDatabase({ url: many.serviceUrl, driver, max: 4 });
       try {
         const lister = (db: typeof fewDb.db, fixture: TaskFixture) => {
           let i = 0;
