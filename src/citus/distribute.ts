@@ -3,6 +3,7 @@
 import { ConfigurationError, StocksyncError } from '../errors.js';
 import { openMigrationConnection, type MigrationConnection, type MigrationTarget } from '../migrations/adapter.js';
 import { detectCitus, type CitusInfo, type Queryable } from './detect.js';
+import { planContextBinding, verifyContextBinding } from './context.js';
 import { readCitusLayout, type CitusTable } from './layout.js';
 import { planCitusDistribution, SAVED_FOREIGN_KEYS, SAVED_PRIVILEGES, SESSION_SETTINGS, type CitusPlan, type CitusStep } from './plan.js';
 import { verifyShards, type ShardMismatch } from './verify.js';
@@ -127,7 +128,8 @@ function grantStatement(verb: 'GRANT' | 'REVOKE', table: string, item: string): 
  * Distributes the package's schema on a Citus coordinator: reference tables for the global tables
  * and the legacy schema, tenant tables distributed by `tenant_id` and colocated, foreign keys
  * dropped and re-added around the change, privileges put back as they were, then grants, policies
- * and RLS flags compared on every shard with the coordinator. Idempotent (a second run does
+ * and RLS flags compared on every shard with the coordinator, and the signed tenant context bound to
+ * the distributed transaction on every node (same key everywhere, replay functions closed). Idempotent (a second run does
  * nothing) and resumable (a failed run leaves what it must restore in `drizzle.stocksync_citus_*`).
  *
  * @example
@@ -150,6 +152,9 @@ export async function distributeOnCitus(target: MigrationTarget, options: Distri
       throw new ConfigurationError('The Citus coordinator has no active worker: add one with `SELECT citus_add_node(host, port)` first.');
     }
     const plan = await planCitusDistribution(conn, citus);
+    const placing = plan.steps.length > 0;
+    const contextStep = await planContextBinding(conn);
+    if (contextStep) plan.steps.push(contextStep);
     if (options.planOnly) return { citus, plan, foreignKeysRestored: 0, privilegeFixes: [], tables: plan.tables };
     for (const setting of SESSION_SETTINGS) await conn.exec(setting);
     const saved = await savedStateExists(conn);
@@ -160,7 +165,7 @@ export async function distributeOnCitus(target: MigrationTarget, options: Distri
     }
     let foreignKeysRestored = 0;
     let privilegeFixes: string[] = [];
-    if (saved || plan.steps.length) {
+    if (saved || placing) {
       options.onStep?.({ title: 're-add the saved foreign keys and put the privileges back', sql: [] });
       foreignKeysRestored = await restoreForeignKeys(conn);
       privilegeFixes = await restorePrivileges(conn);
@@ -175,6 +180,14 @@ export async function distributeOnCitus(target: MigrationTarget, options: Distri
       );
     }
     await conn.exec(`DROP TABLE IF EXISTS ${SAVED_FOREIGN_KEYS}, ${SAVED_PRIVILEGES}`);
+    const context = await verifyContextBinding(conn);
+    if (context.length) {
+      throw new CitusDistributionError(
+        `The signed tenant context does not hold on every node (${context.length} findings): ` +
+          context.map((f) => `${f.node} ${f.what}: ${f.detail}`).join('; ') +
+          '. Tenant queries through the coordinator would read nothing, or a signature could be replayed: fix them (docs/scaling.md) and run again.',
+      );
+    }
     const tables = await readCitusLayout(conn, { citus: true });
     const misplaced = tables.filter((t) => t.wanted !== t.current && t.wanted !== 'local');
     if (misplaced.length) {

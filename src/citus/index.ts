@@ -11,3 +11,4 @@ export {
 } from './plan.js';
 export { distributeOnCitus, CitusDistributionError, type DistributeOptions, type DistributeResult } from './distribute.js';
 export { verifyShards, type ShardMismatch } from './verify.js';
+export { verifyContextBinding, planContextBinding, BIND_CONTEXT_SQL, type ContextFinding } from './context.js';
