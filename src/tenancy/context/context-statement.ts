@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { ConfigurationError, TenantContextError } from '../../errors.js';
-import { APP_ROLE } from '../../schema/_roles.js';
+import { APP_ROLE, SERVICE_ROLE } from '../../schema/_roles.js';
 import type { BatchStep } from '../node-pg-batch.js';
 import { checkActor } from './actor.js';
 import type { ContextMode, WithTenantOptions } from './options.js';
@@ -66,11 +66,25 @@ export function contextParameters(ctx: ContextValues): unknown[] {
   return [ctx.role, ...ctx.values, ctx.privileged];
 }
 
-/** The context as statements with validated literals (set_local mode: SET cannot take parameters). */
+/**
+ * The context as ONE statement with validated literals (set_local mode: the simple protocol, no parameters).
+ * One statement, never several joined by `;`: Citus replays the whole text of a query that holds a SET
+ * LOCAL on every worker. stocksync_enter_tenant() itself repeats the settings as SET LOCAL on Citus.
+ */
 export function setLocalStatements(ctx: ContextValues): string[] {
   const literals = ctx.values.map((v, i) => (i === 0 ? `${quoteLiteral(v)}::uuid` : quoteLiteral(v)));
   const privileged = ctx.privileged === null ? 'null' : quoteLiteral(ctx.privileged);
-  return [`set local role ${ctx.role}`, `select stocksync_enter_tenant(${[...literals, privileged].join(', ')})`];
+  return [`select set_config('role', ${quoteLiteral(ctx.role)}, true), stocksync_enter_tenant(${[...literals, privileged].join(', ')})`];
+}
+
+/**
+ * The values with the role settled for the mode. In set_local mode (a Citus coordinator) the default role
+ * is the service role: the coordinator opens its worker connections as the current role, which must be
+ * able to log in there, and the NOLOGIN policy role cannot (the service role is a member of it, so the
+ * same policies apply).
+ */
+export function contextForMode(ctx: ContextValues, options: WithTenantOptions, mode: ContextMode): ContextValues {
+  return options.role || mode !== 'set_local' ? ctx : { ...ctx, role: SERVICE_ROLE };
 }
 
 /** The context as one drizzle SQL statement with bound parameters. */

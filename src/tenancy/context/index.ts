@@ -3,9 +3,9 @@
 // This file is the public API; each driver path lives in its own file beside it.
 import { is, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { ConnectionLostError, isConnectionLoss, StocksyncError, TenantContextError } from '../../errors.js';
+import { ConfigurationError, ConnectionLostError, isConnectionLoss, StocksyncError, TenantContextError } from '../../errors.js';
 import { checkActor } from './actor.js';
-import { contextSql, contextValues } from './context-statement.js';
+import { contextForMode, contextSql, contextValues } from './context-statement.js';
 import { driverOf, preparesStatements } from './driver.js';
 import { withTenantGeneric } from './generic.js';
 import { statementNodePg, withTenantNodePg } from './node-pg.js';
@@ -98,9 +98,10 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
   }
   const refused = tenantStatusCache.get(tenantId);
   if (refused) throw refusal(tenantId, refused);
-  const ctx = contextValues(tenantId, options, db);
+  const values = contextValues(tenantId, options, db);
   beginStatement(options); // validates isolationLevel and accessMode before anything runs
   const mode = await contextModeOf(db, options.contextMode);
+  const ctx = contextForMode(values, options, mode);
   const actor = checkActor(options.actor);
   const run = (tx: object) => {
     const scope: Scope = { tenantId, actor, root: db, tx, open: true };
@@ -123,13 +124,34 @@ export async function withTenant<TDb extends AnyPgDatabase, T>(
 // A lost connection surfaces as ConnectionLostError whatever the driver said (57P01, a closed socket,
 // PgBouncer's 08P01); the package's own errors and every other server error pass unchanged.
 function rethrowLoss(error: unknown): never {
-  if (error instanceof StocksyncError || !isConnectionLoss(error)) throw error;
+  if (error instanceof StocksyncError) throw error;
+  const refusedRole = remoteLoginRefusal(error);
+  if (refusedRole) {
+    throw new ConfigurationError(
+      `The Citus coordinator connects to the workers as the transaction's role "${refusedRole}", which may not log in there. ` +
+        'Leave the `role` option unset on Citus (the service role is used), or use a LOGIN member of stocksync_app (docs/scaling.md).',
+      { cause: error },
+    );
+  }
+  if (!isConnectionLoss(error)) throw error;
   const message = error instanceof Error ? error.message : String(error);
   throw new ConnectionLostError(
     `Lost the database connection during the call (${message}). The pool replaces the connection: retry ` +
       'the call if it is idempotent; a write whose COMMIT was in flight may or may not have been applied.',
     { cause: error },
   );
+}
+
+// Citus reports a worker that refused the current role as a failed connection (08xxx): not a lost one.
+function remoteLoginRefusal(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
+    const message = (current as { message?: unknown }).message;
+    const match = typeof message === 'string' ? /remote node ([^@\s]+)@\S+ failed.*is not permitted to log in/s.exec(message) : null;
+    if (match) return match[1];
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /**
@@ -160,9 +182,10 @@ export async function runTenantStatement<TDb extends AnyPgDatabase, T>(
   if (storage.getStore()?.open || is(db, PgTransaction)) return viaTransaction();
   const refused = tenantStatusCache.get(tenantId);
   if (refused) throw refusal(tenantId, refused);
-  const ctx = contextValues(tenantId, options, db);
+  const values = contextValues(tenantId, options, db);
   const begin = beginStatement(options);
   const mode = await contextModeOf(db, options.contextMode);
+  const ctx = contextForMode(values, options, mode);
   switch (driverOf(db)) {
     case 'pg':
       return statementNodePg(db, tenantId, ctx, mode, begin, statement, viaTransaction, preparesStatements(db, options.prepare)).catch(

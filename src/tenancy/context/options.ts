@@ -28,9 +28,11 @@ export interface Actor {
 }
 
 /**
- * How the context reaches the server: `set_config` (bound parameters, the default) or `set_local`
- * (`SET LOCAL app.tenant_id = '<uuid>'` with validated literals: Citus propagates SET LOCAL to
- * workers when `citus.propagate_set_commands = 'local'`, it never propagates set_config).
+ * How the context reaches the server: `set_config` (bound parameters, the default) or `set_local`, the
+ * Citus mode: one statement with validated literals, run as the LOGIN service role (the coordinator
+ * connects to the workers as the current role), inside BEGIN (the coordinator assigns the distributed
+ * transaction the signature is bound to). On Citus, stocksync_enter_tenant() repeats the settings as
+ * `SET LOCAL app.* = '<literal>'`, which the coordinator replays on the workers (set_config never reaches them).
  */
 export type ContextMode = 'set_config' | 'set_local';
 
@@ -40,7 +42,10 @@ export interface WithTenantOptions {
   actor?: Actor;
   /** `set_config` or `set_local` (Citus); default: `set_local` when the database has the citus extension, else `set_config`. */
   contextMode?: ContextMode;
-  /** Role the transaction runs as (default `stocksync_app`, of which the service role is a member). */
+  /**
+   * Role the transaction runs as: default `stocksync_app` (NOLOGIN, the policies' role), in set_local mode
+   * `stocksync_service` (a member of it that can log in on the Citus workers).
+   */
   role?: string;
   /**
    * The name of a privileged session user (superuser, BYPASSRLS or table owner) the caller accepts, for
