@@ -126,11 +126,15 @@ export function derivedValueChecks(tables: ReadonlySet<string>): VerificationChe
     {
       needs: ['billing_orders'],
       check: 'billing order subtotal equals its items and tax follows the tax rates',
-      sql: `select count(*) from billing_orders o where o.${t} and (
-              o.subtotal_cents <> coalesce((select sum(i.line_total_cents) from billing_order_items i
-                where i.tenant_id = o.tenant_id and i.order_id = o.id), 0)
+      // The orders first, then the tax function over them: on Citus the function reads the reference table
+      // tax_rates, which it cannot do from a shard, so it runs on the coordinator over the collected rows.
+      sql: `with o as materialized (select o.subtotal_cents, o.discount_cents, o.tax_cents, o.billing_country_code,
+              o.billing_state_code, coalesce((select sum(i.line_total_cents) from billing_order_items i
+                where i.tenant_id = o.tenant_id and i.order_id = o.id), 0) as items
+              from billing_orders o where o.${t})
+            select count(*) from o where o.subtotal_cents <> o.items
               or o.tax_cents <> stocksync_compute_tax_cents(o.subtotal_cents::bigint - o.discount_cents,
-                o.billing_country_code, o.billing_state_code))`,
+                o.billing_country_code, o.billing_state_code)`,
     },
     {
       needs: ['billing_orders'],
