@@ -49,6 +49,8 @@ export default defineConfig({
           // A real Citus cluster through CITUS_DATABASE_URL (.ci/parts/50-citus.sh); skipped without it.
           name: 'citus',
           include: ['test/citus/**/*.test.ts'],
+          // One cluster for every file, and context.test.ts migrates it down and up: one file at a time.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

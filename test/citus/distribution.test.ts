@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/index.js';
 import { contextModeOf, withTenant } from '../../src/tenancy/index.js';
 import { mapDatabaseError } from '../../src/database-error.js';
 import { ConflictError } from '../../src/errors.js';
+import { SERVICE_ROLE } from '../../src/schema/index.js';
 
 const url = process.env.CITUS_DATABASE_URL;
 // Without a Citus coordinator there is nothing to test here: .ci/optional/citus.sh starts one.
@@ -23,7 +24,10 @@ suite('Citus cluster', () => {
   beforeAll(async () => {
     conn = await openMigrationConnection({ url: url! });
     pool = new pg.Pool({ connectionString: url, max: 2 });
-    handle = await openDatabase({ url: url!, max: 2 });
+    // Tenant contexts as the service role: the superuser bypasses row-level security.
+    const serviceUrl = new URL(url!);
+    serviceUrl.username = SERVICE_ROLE;
+    handle = await openDatabase({ url: serviceUrl.toString(), max: 2 });
   });
   afterAll(async () => {
     await conn?.release();
