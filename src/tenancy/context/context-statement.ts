@@ -78,13 +78,13 @@ export function setLocalStatements(ctx: ContextValues): string[] {
 }
 
 /**
- * The values with the role settled for the mode. In set_local mode (a Citus coordinator) the default role
- * is the service role: the coordinator opens its worker connections as the current role, which must be
- * able to log in there, and the NOLOGIN policy role cannot (the service role is a member of it, so the
- * same policies apply).
+ * The values with the role settled for the mode. When set_local was detected (a Citus coordinator) the
+ * default role is the service role: the coordinator opens its worker connections as the current role,
+ * which must be able to log in there, and the NOLOGIN policy role cannot (the service role is a member
+ * of it, so the same policies apply). A mode or role the caller chose is kept as it is.
  */
 export function contextForMode(ctx: ContextValues, options: WithTenantOptions, mode: ContextMode): ContextValues {
-  return options.role || mode !== 'set_local' ? ctx : { ...ctx, role: SERVICE_ROLE };
+  return options.role || options.contextMode || mode !== 'set_local' ? ctx : { ...ctx, role: SERVICE_ROLE };
 }
 
 /** The context as one drizzle SQL statement with bound parameters. */

@@ -129,7 +129,7 @@ function rethrowLoss(error: unknown): never {
   if (refusedRole) {
     throw new ConfigurationError(
       `The Citus coordinator connects to the workers as the transaction's role "${refusedRole}", which may not log in there. ` +
-        'Leave the `role` option unset on Citus (the service role is used), or use a LOGIN member of stocksync_app (docs/scaling.md).',
+        'Leave the `role` and `contextMode` options unset on Citus (the service role is then used), or pass a LOGIN member of stocksync_app as `role` (docs/scaling.md).',
       { cause: error },
     );
   }

@@ -29,8 +29,8 @@ export interface Actor {
 
 /**
  * How the context reaches the server: `set_config` (bound parameters, the default) or `set_local`, the
- * Citus mode: one statement with validated literals, run as the LOGIN service role (the coordinator
- * connects to the workers as the current role), inside BEGIN (the coordinator assigns the distributed
+ * Citus mode: one statement with validated literals, run (when detected) as the LOGIN service role (the
+ * coordinator connects to the workers as the current role), inside BEGIN (the coordinator assigns the distributed
  * transaction the signature is bound to). On Citus, stocksync_enter_tenant() repeats the settings as
  * `SET LOCAL app.* = '<literal>'`, which the coordinator replays on the workers (set_config never reaches them).
  */
@@ -43,8 +43,8 @@ export interface WithTenantOptions {
   /** `set_config` or `set_local` (Citus); default: `set_local` when the database has the citus extension, else `set_config`. */
   contextMode?: ContextMode;
   /**
-   * Role the transaction runs as: default `stocksync_app` (NOLOGIN, the policies' role), in set_local mode
-   * `stocksync_service` (a member of it that can log in on the Citus workers).
+   * Role the transaction runs as: default `stocksync_app` (NOLOGIN, the policies' role); when Citus is
+   * detected (contextMode not given) `stocksync_service`, a member of it that can log in on the workers.
    */
   role?: string;
   /**
