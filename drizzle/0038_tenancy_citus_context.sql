@@ -177,9 +177,9 @@ END
 $$;
 --> statement-breakpoint
 -- Binds the signed context to the distributed transaction on every node and copies the key to every worker.
--- Then closes, on this coordinator, the two ways SQL of the service role could pose as an earlier distributed
--- transaction (and replay its signature): setting the transaction id by hand, and running commands on the
--- workers outside the coordinator's own transaction. Returns what it could not do (revoking needs the
+-- Then closes the two ways SQL of the service role could pose as an earlier distributed transaction (and
+-- replay its signature): setting the transaction id by hand (on the coordinator), and running commands on
+-- the workers outside the coordinator's own transaction (on every node). Returns what it could not do (revoking needs the
 -- extension's owner, normally a superuser).
 CREATE FUNCTION stocksync_private.bind_context_to_citus() RETURNS text[]
 LANGUAGE plpgsql VOLATILE AS $$
@@ -187,12 +187,24 @@ DECLARE
   v_fn text;
   v_propagation text := pg_catalog.current_setting('citus.enable_ddl_propagation');
   v_missing text[] := '{}';
+  v_failed text;
 BEGIN
   -- Propagated to every node: the function is a distributed object since 0036 created it on the coordinator.
   CREATE OR REPLACE FUNCTION public.stocksync_ctx_binding() RETURNS text
   LANGUAGE sql STABLE PARALLEL SAFE AS 'SELECT public.stocksync_ctx_citus_binding()';
   PERFORM stocksync_private.copy_context_key_to_workers();
-  -- The workers keep them: the coordinator calls them there as the current role.
+  -- On the workers too, for the run_command family: a query on a shard can call them there (the workers
+  -- keep assign_distributed_transaction_id: the coordinator calls it there as the current role).
+  SELECT pg_catalog.string_agg(r.nodename || ':' || r.nodeport || ' ' || r.result, '; ') INTO v_failed
+    FROM run_command_on_workers('BEGIN; SET LOCAL citus.enable_ddl_propagation = off; REVOKE EXECUTE ON FUNCTION '
+      || 'pg_catalog.run_command_on_workers(text, boolean), pg_catalog.run_command_on_all_nodes(text, boolean, boolean), '
+      || 'pg_catalog.run_command_on_placements(regclass, text, boolean), pg_catalog.run_command_on_shards(regclass, text, boolean), '
+      || 'pg_catalog.run_command_on_colocated_placements(regclass, regclass, text, boolean), '
+      || 'pg_catalog.master_run_on_worker(text[], integer[], text[], boolean) FROM PUBLIC; COMMIT') r
+   WHERE NOT r.success;
+  IF v_failed IS NOT NULL THEN
+    v_missing := v_missing || ('the run_command functions on ' || v_failed);
+  END IF;
   PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
   FOREACH v_fn IN ARRAY ARRAY['pg_catalog.assign_distributed_transaction_id(integer, bigint, timestamp with time zone)',
       'pg_catalog.run_command_on_workers(text, boolean)', 'pg_catalog.run_command_on_all_nodes(text, boolean, boolean)',

@@ -14,9 +14,8 @@ export interface ContextFinding {
 /** The one statement that binds the context (migration 0037 defines it; it copies the key to the workers). */
 export const BIND_CONTEXT_SQL = 'SELECT stocksync_private.bind_context_to_citus()';
 
-/** Citus functions that let SQL pose as an earlier distributed transaction or reach a worker outside it. */
-const REPLAY_FUNCTIONS = [
-  'assign_distributed_transaction_id',
+/** Citus functions that open worker sessions outside the coordinator's transaction: closed on every node. */
+const RUN_FUNCTIONS = [
   'run_command_on_workers',
   'run_command_on_all_nodes',
   'run_command_on_placements',
@@ -24,9 +23,17 @@ const REPLAY_FUNCTIONS = [
   'run_command_on_colocated_placements',
   'master_run_on_worker',
 ];
+/** Sets the distributed transaction id by hand: closed on the coordinator (the workers need it). */
+const ASSIGN_FUNCTION = 'assign_distributed_transaction_id';
+
+// Which of `names` PUBLIC may execute on a node, as a json array of signatures.
+const publicExecutable = (names: string[]) => `(select coalesce(json_agg(p.oid::regprocedure::text order by 1), '[]') from pg_proc p
+      where p.pronamespace = 'pg_catalog'::regnamespace and p.proname in (${names.map((n) => `'${n}'`).join(', ')})
+        and (p.proacl is null or exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE')))`;
 
 // Catalog only, so it parses on a node that lacks the key table.
-const PER_NODE_CATALOG = `select json_build_object(
+const PER_NODE_CATALOG = () => `select json_build_object(
+    'open', ${publicExecutable(RUN_FUNCTIONS)},
     'binding', (select p.prosrc from pg_proc p where p.oid = to_regprocedure('public.stocksync_ctx_binding()')),
     'keyTable', to_regclass('stocksync_private.context_key') is not null,
     'ownerOnly', (select coalesce(bool_and(a.grantee = c.relowner), true) from pg_class c
@@ -60,7 +67,7 @@ export async function verifyContextBinding(conn: Queryable): Promise<ContextFind
   }
   const out: ContextFinding[] = [];
   const catalog = await conn.query<{ nodeid: number; groupid: number; success: boolean; result: string }>(
-    `select r.nodeid, n.groupid, r.success, r.result from run_command_on_all_nodes(${literal(PER_NODE_CATALOG)}) r
+    `select r.nodeid, n.groupid, r.success, r.result from run_command_on_all_nodes(${literal(PER_NODE_CATALOG())}) r
        join pg_dist_node n using (nodeid) order by n.groupid, r.nodeid`,
   );
   const keys = await conn.query<{ nodeid: number; groupid: number; success: boolean; result: string }>(
@@ -74,7 +81,10 @@ export async function verifyContextBinding(conn: Queryable): Promise<ContextFind
       out.push({ node: name, what: 'binding', detail: `could not read the catalog: ${node.result}` });
       continue;
     }
-    const seen = JSON.parse(node.result) as { binding: string | null; keyTable: boolean; ownerOnly: boolean };
+    const seen = JSON.parse(node.result) as { binding: string | null; keyTable: boolean; ownerOnly: boolean; open: string[] };
+    for (const fn of seen.open) {
+      out.push({ node: name, what: 'replay', detail: `PUBLIC may execute ${fn}: REVOKE EXECUTE ON FUNCTION ${fn} FROM PUBLIC as a superuser` });
+    }
     if (!seen.binding || !CITUS_BINDING.test(seen.binding)) {
       out.push({ node: name, what: 'binding', detail: 'stocksync_ctx_binding() is not bound to the distributed transaction' });
     }
@@ -85,15 +95,9 @@ export async function verifyContextBinding(conn: Queryable): Promise<ContextFind
       out.push({ node: name, what: 'key', detail: 'the context key differs from the coordinator\'s' });
     }
   }
-  const open = await conn.query<{ fn: string }>(
-    `select p.oid::regprocedure::text as fn from pg_proc p
-      where p.pronamespace = 'pg_catalog'::regnamespace and p.proname = any($1::text[])
-        and (p.proacl is null or exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))
-      order by 1`,
-    [REPLAY_FUNCTIONS],
-  );
-  for (const row of open) {
-    out.push({ node: 'coordinator', what: 'replay', detail: `PUBLIC may execute ${row.fn}: REVOKE EXECUTE ON FUNCTION ${row.fn} FROM PUBLIC as a superuser` });
+  const assign = await conn.query<{ open: string[] }>(`select ${publicExecutable([ASSIGN_FUNCTION])} as open`);
+  for (const fn of assign[0]?.open ?? []) {
+    out.push({ node: 'coordinator', what: 'replay', detail: `PUBLIC may execute ${fn}: REVOKE EXECUTE ON FUNCTION ${fn} FROM PUBLIC as a superuser` });
   }
   return out;
 }

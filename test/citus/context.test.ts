@@ -170,6 +170,13 @@ suite('signed tenant context on Citus (service role through the coordinator)', (
     }
   });
 
+  it('a query on a shard cannot open worker sessions outside the transaction either (run_command_on_workers pushed down)', async () => {
+    const error = await withTenant(handle.db, A, (tx) =>
+      tx.execute(sql`select (select count(*) from run_command_on_workers('select 1')) from projects where tenant_id = ${A}`),
+    ).then(() => undefined, (e: unknown) => e);
+    expect((error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code).toBe('42501');
+  });
+
   it('the binding is the distributed transaction: the same on coordinator and workers, new in each transaction', async () => {
     const once = () =>
       withTenant(handle.db, A, async (tx) => {
