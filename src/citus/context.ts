@@ -1,5 +1,5 @@
 // The signed tenant context on Citus: is it bound to the distributed transaction on every node, with the
-// same key everywhere, and closed to replays on the coordinator? And the step that makes it so (0037).
+// same key everywhere, and closed to replays on the coordinator? And the step that makes it so (0038).
 import type { Queryable } from './detect.js';
 import type { CitusStep } from './plan.js';
 
@@ -11,7 +11,7 @@ export interface ContextFinding {
   detail: string;
 }
 
-/** The one statement that binds the context (migration 0037 defines it; it copies the key to the workers). */
+/** The one statement that binds the context (migration 0038 defines it; it copies the key to the workers). */
 export const BIND_CONTEXT_SQL = 'SELECT stocksync_private.bind_context_to_citus()';
 
 /** Citus functions that open worker sessions outside the coordinator's transaction: closed on every node. */
@@ -63,7 +63,7 @@ export async function verifyContextBinding(conn: Queryable): Promise<ContextFind
     `select to_regprocedure('stocksync_private.bind_context_to_citus()') is not null as ok`,
   );
   if (!migrated[0]?.ok) {
-    return [{ node: 'coordinator', what: 'migration', detail: 'stocksync_private.bind_context_to_citus() is missing: run `stocksync-db migrate up` (0037)' }];
+    return [{ node: 'coordinator', what: 'migration', detail: 'stocksync_private.bind_context_to_citus() is missing: run `stocksync-db migrate up` (0038)' }];
   }
   const out: ContextFinding[] = [];
   const catalog = await conn.query<{ nodeid: number; groupid: number; success: boolean; result: string }>(
