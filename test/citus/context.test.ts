@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCitusLayout, verifyContextBinding } from '../../src/citus/index.js';
 import { migrateDown, migrateUp, openMigrationConnection, type MigrationConnection } from '../../src/migrations/index.js';
 import { openDatabase, type DatabaseHandle } from '../../src/index.js';
-import { runTenantStatement, withTenant } from '../../src/tenancy/index.js';
+import { withTenant } from '../../src/tenancy/index.js';
 import { SERVICE_ROLE } from '../../src/schema/index.js';
 import { ConfigurationError } from '../../src/errors.js';
 
@@ -82,20 +82,6 @@ suite('signed tenant context on Citus (service role through the coordinator)', (
   it('runs as the service role and sees only its tenant on a distributed table', async () => {
     const seen = await withTenant(handle.db, A, async (tx) => rowsOf(await tx.execute(sql`select id, tenant_id, current_user as who from projects`)));
     expect(seen).toEqual([{ id: projectA, tenant_id: A, who: SERVICE_ROLE }]);
-  });
-
-  it('the postgres.js driver holds the context too (transaction and one-statement path)', async () => {
-    const viaPostgres = await openDatabase({ url: asRole(url!, SERVICE_ROLE), max: 2, driver: 'postgres' });
-    try {
-      const seen = await withTenant(viaPostgres.db, A, async (tx) => [...((await tx.execute(sql`select id from projects`)) as unknown as Iterable<unknown>)]);
-      expect(seen).toEqual([{ id: projectA }]);
-      const one = await runTenantStatement(viaPostgres.db, B, (session) =>
-        (session as { execute: (q: unknown) => Promise<unknown> }).execute(sql`select id from projects`),
-      );
-      expect([...(one as Iterable<unknown>)]).toEqual([{ id: projectB }]);
-    } finally {
-      await viaPostgres.close();
-    }
   });
 
   it('tenant A cannot read, update or delete B\'s rows, nor insert rows for B', async () => {

@@ -66,15 +66,11 @@ export function contextParameters(ctx: ContextValues): unknown[] {
   return [ctx.role, ...ctx.values, ctx.privileged];
 }
 
-/**
- * The context as ONE statement with validated literals (set_local mode: the simple protocol, no parameters).
- * One statement, never several joined by `;`: Citus replays the whole text of a query that holds a SET
- * LOCAL on every worker. stocksync_enter_tenant() itself repeats the settings as SET LOCAL on Citus.
- */
+/** The context as statements with validated literals (set_local mode: SET cannot take parameters). */
 export function setLocalStatements(ctx: ContextValues): string[] {
   const literals = ctx.values.map((v, i) => (i === 0 ? `${quoteLiteral(v)}::uuid` : quoteLiteral(v)));
   const privileged = ctx.privileged === null ? 'null' : quoteLiteral(ctx.privileged);
-  return [`select set_config('role', ${quoteLiteral(ctx.role)}, true), stocksync_enter_tenant(${[...literals, privileged].join(', ')})`];
+  return [`set local role ${ctx.role}`, `select stocksync_enter_tenant(${[...literals, privileged].join(', ')})`];
 }
 
 /**

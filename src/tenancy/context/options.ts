@@ -29,8 +29,8 @@ export interface Actor {
 
 /**
  * How the context reaches the server: `set_config` (bound parameters, the default) or `set_local`, the
- * Citus mode: one statement with validated literals, run (when detected) as the LOGIN service role (the
- * coordinator connects to the workers as the current role), inside BEGIN (the coordinator assigns the distributed
+ * Citus mode: `SET LOCAL ROLE` and the entry with validated literals, run (when detected) as the LOGIN
+ * service role (the coordinator connects to the workers as the current role), inside BEGIN (the coordinator assigns the distributed
  * transaction the signature is bound to). On Citus, stocksync_enter_tenant() repeats the settings as
  * `SET LOCAL app.* = '<literal>'`, which the coordinator replays on the workers (set_config never reaches them).
  */
