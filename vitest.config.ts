@@ -46,7 +46,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // A real Citus cluster through CITUS_DATABASE_URL (.ci/parts/50-citus.sh); skipped without it.
+          // A real Citus cluster through CITUS_DATABASE_URL (.ci/parts/70-citus.sh); skipped without it.
           name: 'citus',
           include: ['test/citus/**/*.test.ts'],
           // One cluster for every file, and context.test.ts migrates it down and up: one file at a time.

@@ -1,5 +1,5 @@
 // On a real Citus cluster (CITUS_DATABASE_URL: the coordinator, migrated and distributed, e.g. by
-// .ci/optional/citus.sh): placement and colocation, idempotence, shard verification, router plans,
+// .ci/parts/70-citus.sh): placement and colocation, idempotence, shard verification, router plans,
 // the rule triggers on shards, the context mode, and error names without shard suffixes.
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -13,7 +13,7 @@ import { ConflictError } from '../../src/errors.js';
 import { SERVICE_ROLE } from '../../src/schema/index.js';
 
 const url = process.env.CITUS_DATABASE_URL;
-// Without a Citus coordinator there is nothing to test here: .ci/optional/citus.sh starts one.
+// Without a Citus coordinator there is nothing to test here: .ci/parts/70-citus.sh starts one.
 const suite = url ? describe : describe.skip;
 
 let conn: MigrationConnection;

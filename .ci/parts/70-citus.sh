@@ -1,5 +1,3 @@
-# Not yet sourced by .ci/run (every step passes by hand since migration 0038 binds the signed tenant
-# context on Citus, issue 16): sourced by hand with .ci/run's helpers defined.
 # Citus: build Citus 13.2 from ../shared/citus (checksum verified, patched for PG 15.18+), cache the
 # installed files (.cache/citus in the work tree, saved to $ci_cache/citus between runs), start a
 # coordinator and two workers on loopback, migrate, distribute, seed, then the Citus suite
