@@ -234,6 +234,8 @@ export const updateSchemaOf: typeof createUpdateSchema = ((table: Table, refine?
  * columnSchemasOf(tasks).storyPoints.safeParse(2 ** 31).success; // false: the column is integer
  * ```
  */
-export function columnSchemasOf<T extends Table>(table: T) {
-  return createSelectSchema(table, withColumnDomains(table) as never).shape;
+export function columnSchemasOf<T extends Table>(table: T): { [K in keyof T['_']['columns']]: z.ZodType } {
+  // Declared, not inferred: the inferred type names drizzle-zod's internal type parameters, which the
+  // bundled .d.ts cannot resolve (the consumer project compiles with skipLibCheck false).
+  return createSelectSchema(table, withColumnDomains(table) as never).shape as never;
 }
