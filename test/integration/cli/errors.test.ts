@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, findPostgresBinDir, freePort, startLocalCluster, withDatabase, type LocalCluster, type TestDatabase } from '../../../src/testing/index.js';
 import { seedDatabase } from '../../../src/seed/index.js';
 import { runCli, type CliResult } from './run-cli.js';
+import { redactUrl } from '../../../src/connection.js';
 
 const URL_HINT = 'in --url (or DATABASE_URL)';
 const usage = (line: string) => `error: ${line}\n(run with --help for usage)\n`;
@@ -132,11 +133,14 @@ describe('stocksync-db: connection failures and the wrong role', () => {
     expect(exitOf(result)).toEqual({
       code: 1,
       stdout: '',
-      stderr: `error The database "stocksync_no_such_db" does not exist on ${url}: create it (createdb stocksync_no_such_db) or fix the database name ${URL_HINT}.\n`,
+      stderr: `error The database "stocksync_no_such_db" does not exist on ${redactUrl(url)}: create it (createdb stocksync_no_such_db) or fix the database name ${URL_HINT}.\n`,
     });
   });
 
-  it('a role that does not exist', async () => {
+  // Under password authentication (the container path) Postgres answers a missing role as a failed
+  // password (28P01), by design: it does not tell a client which roles exist.
+  it('a role that does not exist', async (context) => {
+    if (new URL(t.url).password !== '') context.skip('the server asks for passwords: a missing role is answered as 28P01');
     const url = t.url.replace('//postgres@', '//stocksync_no_such_role@');
     expect(url).not.toBe(t.url);
     const result = await runCli(['tenant', 'list', '--url', url]);
@@ -158,7 +162,7 @@ describe('stocksync-db: connection failures and the wrong role', () => {
       expect(exitOf(result)).toEqual({
         code: 1,
         stdout: '',
-        stderr: `error The database at ${url} has no table "tenants": it is not migrated. Run \`stocksync-db migrate up\` first, or fix the database name ${URL_HINT}.\n`,
+        stderr: `error The database at ${redactUrl(url)} has no table "tenants": it is not migrated. Run \`stocksync-db migrate up\` first, or fix the database name ${URL_HINT}.\n`,
       });
     } finally {
       await admin.query(`drop database if exists "${name}"`);
