@@ -40,9 +40,28 @@ function guardTransaction(tx: object, tenantId: string, finished: () => boolean)
   });
 }
 
+interface PostgresJsOptionsHolder {
+  options?: { shared?: { retries?: number } };
+}
+
+/**
+ * Resets postgres.js's reconnect backoff once a connection has proved itself (its BEGIN or reserve()
+ * answered). postgres.js 3.4.10 counts each connection lost with an error in `options.shared.retries`
+ * and waits `backoff(retries)` before the next connect (up to 20 s), but resets the count only when a
+ * connection opened for a plain query is ready: a connection opened for begin() or reserve() (every
+ * call of this package) fetches the array types first and skips the reset (reported upstream). So
+ * each lost connection made every later reconnect slower, until a pool that had lost six connections
+ * waited seconds, and later 20 s, for every new one.
+ */
+function resetBackoff(client: unknown): void {
+  const shared = (client as PostgresJsOptionsHolder).options?.shared;
+  if (shared && shared.retries) shared.retries = 0;
+}
+
 /**
  * After a lost connection, fn's promise never settles: settling it would make postgres.js send ROLLBACK
- * on the closed connection, written to its null socket from a setImmediate (the crash above). begin()
+ * on the closed connection, written to its null socket from a setImmediate (the crash above), or, once
+ * that connection object has reconnected, into whatever call it now serves. begin()
  * normally rejects as the connection closes; if it has not within the grace period (seen when the
  * connection was reconnecting as the backend died), `abandon` answers the call instead.
  */
@@ -107,6 +126,7 @@ async function transactionPostgresJs<T>(
   try {
     const transaction = db.transaction(async (tx) => {
       attempt.started = true;
+      resetBackoff((db as unknown as Driverish).session.client);
       guardTransaction(tx, tenantId, () => finished || settled);
       const client = (tx as unknown as { session: { client: PostgresJsTxClient } }).session.client;
       const query =
@@ -127,12 +147,16 @@ async function transactionPostgresJs<T>(
         if (scope) scope.open = false;
         finished = true;
         const contextError = await context;
-        if (isConnectionLoss(contextError ?? error)) return afterLoss(contextError ?? error, () => settled, abandon);
+        if (settled || isConnectionLoss(contextError ?? error)) return afterLoss(contextError ?? error, () => settled, abandon);
         throw contextError ?? error;
       }
       scope.open = false;
       finished = true;
       const contextError = await context;
+      // The call was already answered (its connection closed while fn ran on): settling now would make
+      // postgres.js send COMMIT or ROLLBACK on that connection, which by now is closed (the null-socket
+      // crash) or reconnected and serving another call, whose transaction it would end.
+      if (settled) return afterLoss(contextError, () => settled, abandon);
       if (contextError) throw contextError;
       return result;
     }, transactionConfig(options));
@@ -176,6 +200,7 @@ export async function statementPostgresJs<T>(
   const reserved = await retryBeforeSending({ started: false }, () =>
     (session.client as { reserve(): Promise<PostgresJsReserved> }).reserve(),
   );
+  resetBackoff(session.client);
   let lost = false;
   const send = (query: PostgresJsQuery) => {
     query.execute();
