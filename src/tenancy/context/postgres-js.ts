@@ -45,17 +45,16 @@ interface PostgresJsOptionsHolder {
 }
 
 /**
- * Resets postgres.js's reconnect backoff once a connection has proved itself (its BEGIN or reserve()
- * answered). postgres.js 3.4.10 counts each connection lost with an error in `options.shared.retries`
- * and waits `backoff(retries)` before the next connect (up to 20 s), but resets the count only when a
- * connection opened for a plain query is ready: a connection opened for begin() or reserve() (every
- * call of this package) fetches the array types first and skips the reset (reported upstream). So
- * each lost connection made every later reconnect slower, until a pool that had lost six connections
- * waited seconds, and later 20 s, for every new one.
+ * Resets postgres.js's reconnect backoff once a connection has answered (its BEGIN or reserve()).
+ * postgres.js 3.4.10 counts each connection lost with an error in `options.shared.retries` and waits
+ * `backoff(retries)` before the next connect (up to 20 s), but resets the count only when a connection
+ * opened for a plain query is ready; one opened for begin() or reserve() (every call of this package)
+ * skips the reset (reported upstream). Each lost connection made every later reconnect slower, until a
+ * pool waited seconds, then 20 s, for each new connection.
  */
-function resetBackoff(client: unknown): void {
+function afterConnectionAnswered(client: unknown): void {
   const shared = (client as PostgresJsOptionsHolder).options?.shared;
-  if (shared && shared.retries) shared.retries = 0;
+  if (shared?.retries) shared.retries = 0;
 }
 
 /**
@@ -126,7 +125,7 @@ async function transactionPostgresJs<T>(
   try {
     const transaction = db.transaction(async (tx) => {
       attempt.started = true;
-      resetBackoff((db as unknown as Driverish).session.client);
+      afterConnectionAnswered((db as unknown as Driverish).session.client);
       guardTransaction(tx, tenantId, () => finished || settled);
       const client = (tx as unknown as { session: { client: PostgresJsTxClient } }).session.client;
       const query =
@@ -200,8 +199,14 @@ export async function statementPostgresJs<T>(
   const reserved = await retryBeforeSending({ started: false }, () =>
     (session.client as { reserve(): Promise<PostgresJsReserved> }).reserve(),
   );
-  resetBackoff(session.client);
+  afterConnectionAnswered(session.client);
   let lost = false;
+  // postgres.js parks the statements a busy reserved connection cannot take yet (after an unprepared
+  // parameterized one, which waits for its Describe) in the reservation's own queue, and never settles
+  // them when the connection closes (postgres.js 3.4.10, reported upstream). The statement in flight
+  // does fail: its loss answers the whole block.
+  let reportLoss: (error: unknown) => void = () => undefined;
+  const lossSeen = new Promise<unknown>((resolve) => (reportLoss = resolve));
   const send = (query: PostgresJsQuery) => {
     query.execute();
     return query;
@@ -209,7 +214,10 @@ export async function statementPostgresJs<T>(
   const settle = (query: PostgresJsQuery) =>
     Promise.resolve(query).then(
       () => undefined,
-      (error: unknown) => error ?? new Error('query failed'),
+      (error: unknown) => {
+        if (isConnectionLoss(error)) reportLoss(error);
+        return error ?? new Error('query failed');
+      },
     );
   try {
     const begun = settle(send(reserved.unsafe(begin)));
@@ -234,12 +242,14 @@ export async function statementPostgresJs<T>(
       (value: T) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     );
+    const lossAnswer = lossSeen.then((error) => ({ ok: false as const, error }));
     const [beginError, contextError] = await Promise.all([begun, contextDone]);
-    const result = await outcome;
+    const result = await Promise.race([outcome, lossAnswer]);
     lost = [beginError, contextError, result.ok ? undefined : result.error].some((error) => error && isConnectionLoss(error));
     // Nothing was sent after the context (a cache hit, or drizzle failed before querying): close the
     // block, unless the connection is gone (a query handed to a closed connection crashes postgres.js).
-    const commitError = committed ? await committed : lost ? undefined : await settle(reserved.unsafe('rollback'));
+    // After a loss nothing more settles: a COMMIT still parked would wait forever.
+    const commitError = lost ? undefined : committed ? await Promise.race([committed, lossSeen]) : await settle(reserved.unsafe('rollback'));
     lost ||= Boolean(commitError && isConnectionLoss(commitError));
     if (beginError) throw beginError;
     if (contextError) throw mapContextError(tenantId, contextError);

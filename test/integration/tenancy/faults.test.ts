@@ -108,7 +108,7 @@ describe.each(['pg', 'postgres'] as const)('lost connections on %s', (driver) =>
   });
 
   // postgres.js counts lost connections to space out reconnects (up to 20 s) and, for the connections
-  // this package opens (begin, reserve), never reset the count (see resetBackoff): each loss made
+  // this package opens (begin, reserve), never reset the count (see afterConnectionAnswered): each loss made
   // every later reconnect slower. Twelve losses in a row: each reconnect is as quick as the first.
   it('one lost connection after another: the pool heals each time, without a growing reconnect delay', async () => {
     for (let i = 0; i < 12; i++) {
