@@ -7,10 +7,17 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/connection.js';
 import { SERVICE_ROLE, tasks } from '../src/schema/index.js';
 import { tenantDb } from '../src/tenancy/index.js';
+import { runBatch } from '../src/tenancy/node-pg-batch.js';
 import type { BenchContext } from './lib/context.js';
 import { ratioFigure, sideBySide, type Figure } from './lib/measure.js';
 
-export const keys = ['citus_scoped_vs_raw_point', 'citus_scoped_vs_raw_list', 'citus_scoped_vs_raw_point_postgresjs', 'citus_scoped_vs_raw_list_postgresjs'];
+export const keys = [
+  'citus_scoped_vs_raw_point',
+  'citus_scoped_vs_raw_list',
+  'citus_scoped_vs_transaction_point',
+  'citus_scoped_vs_raw_point_postgresjs',
+  'citus_scoped_vs_raw_list_postgresjs',
+];
 
 const BATCH = 20; // queries per timed sample, so timer resolution does not dominate
 const TENANTS = 10;
@@ -127,6 +134,39 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         ...ratioFigure(`citus_scoped_vs_raw_point${suffix}`, `Citus: scoped point lookup by id (${label}, ${BATCH} per sample)`, point, baseline, { max: 1.2, text: '<= 1.2' }),
         note,
       });
+
+      if (driver === 'pg') {
+        // Where the cost is: the same point query as the owner, in BEGIN ... COMMIT sent as one pipelined
+        // batch like the scoped side's. On Citus a transaction block costs the coordinator a BEGIN and a
+        // COMMIT round trip to the worker that a lone statement does not pay; what remains is the context.
+        const pool = owner.client as pg.Pool;
+        const text = 'select * from tasks where tenant_id = $1 and id = $2';
+        const inTransaction = await sideBySide(
+          batch(() => {
+            const p = pick();
+            return tenantDb(scoped, p.tenant).select().from(tasks).where(eq(tasks.id, p.task));
+          }),
+          batch(async () => {
+            const p = pick();
+            const client = await pool.connect();
+            try {
+              await runBatch(client, [{ text: 'begin' }, { text, values: [p.tenant, p.task], prepare: true }, { text: 'commit' }], { resultIndex: 1 });
+            } finally {
+              client.release();
+            }
+          }),
+          rounds,
+        );
+        figures.push({
+          ...ratioFigure(
+            'citus_scoped_vs_transaction_point',
+            `Citus: scoped point lookup against the owner's in BEGIN ... COMMIT (${label}, ${BATCH} per sample)`,
+            inTransaction,
+            'the owner\'s point query with tenant_id filter in BEGIN ... COMMIT, one pipelined batch (node-postgres), through the coordinator',
+          ),
+          note: `${note}; this figure leaves out the cost of the transaction block itself, which the plain lone query does not pay`,
+        });
+      }
 
       const list = await sideBySide(
         batch(() => {
