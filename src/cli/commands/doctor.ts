@@ -8,7 +8,7 @@ import { APP_ROLE, RETENTION_ROLE, type Database } from '@stocksync/db';
 import * as schema from '@stocksync/db/schema';
 import { migrationStatus } from '@stocksync/db/migrations';
 import { checkDeployment } from '@stocksync/db/tenancy';
-import { detectCitus, readCitusLayout, verifyShards, type Queryable } from '@stocksync/db/citus';
+import { detectCitus, readCitusLayout, verifyContextBinding, verifyShards, type ContextFinding, type Queryable } from '@stocksync/db/citus';
 import { rowsOf, withCliDatabase, type CliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, print, printJson } from '../output.js';
 
@@ -245,7 +245,22 @@ async function checkCitus(db: Database): Promise<Check[]> {
         : { name: 'citus shards', status: 'ok', detail: 'every shard has the privileges, policies and RLS flags of its table' },
     );
   }
+  if (citus.workers) out.push(contextCheck(await verifyContextBinding(conn)));
   return out;
+}
+
+/** The signed tenant context on every node: binding, key, key privileges, replay functions. */
+function contextCheck(findings: ContextFinding[]): Check {
+  if (!findings.length) {
+    return { name: 'citus context', status: 'ok', detail: 'the signed tenant context holds on every node: bound to the distributed transaction, same owner-only key everywhere, replay functions closed' };
+  }
+  const what = new Set(findings.map((f) => f.what));
+  const fix = what.has('migration')
+    ? 'Run `stocksync-db migrate up` (0038), then `stocksync-db citus distribute`.'
+    : what.has('replay') && what.size === 1
+      ? 'As a superuser on the coordinator: REVOKE EXECUTE ON FUNCTION <each> FROM PUBLIC (docs/scaling.md), then `stocksync-db citus distribute`.'
+      : 'Run `stocksync-db citus distribute`: it binds the context and copies the key to every worker (after adding a node too).';
+  return { name: 'citus context', status: 'fail', detail: findings.map((f) => `${f.node}: ${f.what}: ${f.detail}`).join('; '), fix };
 }
 
 // The deployment checks of the library (role model, policies, privileges, a forgery attempt), as the

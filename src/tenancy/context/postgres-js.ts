@@ -71,6 +71,23 @@ function afterLoss(error: unknown, settled: () => boolean, abandon: (error: unkn
 }
 
 /**
+ * The context as postgres.js queries, created unsent. In set_local mode one query per statement: the
+ * Citus coordinator replays a SET LOCAL on the workers by the text of the query it arrived in, so
+ * `set local role ...; select stocksync_enter_tenant(...)` as one simple query would run the entry on
+ * every worker too, where it fails (a distributed query from a shard). postgres.js pipelines them, so
+ * this costs no round trip.
+ */
+function contextQueries<Q>(
+  client: { unsafe(query: string, params?: unknown[], options?: { simple?: boolean; prepare?: boolean }): Q },
+  ctx: ContextValues,
+  mode: ContextMode,
+  prepare: boolean,
+): Q[] {
+  if (mode === 'set_local') return setLocalStatements(ctx).map((text) => client.unsafe(text, [], { simple: true }));
+  return [client.unsafe(CONTEXT_STATEMENT, contextParameters(ctx), { prepare })];
+}
+
+/**
  * postgres.js pipelines: the context statement is sent without awaiting, so it travels with fn's
  * first statement. If the context fails, the pipelined statement fails too (25P02): fail closed.
  * It is a prepared statement (unless the connection says prepare: false): postgres.js's unsafe()
@@ -128,12 +145,9 @@ async function transactionPostgresJs<T>(
       afterConnectionAnswered((db as unknown as Driverish).session.client);
       guardTransaction(tx, tenantId, () => finished || settled);
       const client = (tx as unknown as { session: { client: PostgresJsTxClient } }).session.client;
-      const query =
-        mode === 'set_local'
-          ? client.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
-          : client.unsafe(CONTEXT_STATEMENT, contextParameters(ctx), { prepare });
-      query.execute();
-      const context = Promise.resolve(query).then(
+      const queries = contextQueries(client, ctx, mode, prepare);
+      for (const query of queries) query.execute();
+      const context = Promise.all(queries).then(
         () => undefined,
         (error: unknown) => mapContextError(tenantId, error),
       );
@@ -221,12 +235,8 @@ export async function statementPostgresJs<T>(
     );
   try {
     const begun = settle(send(reserved.unsafe(begin)));
-    const contextDone = settle(
-      send(
-        mode === 'set_local'
-          ? reserved.unsafe(setLocalStatements(ctx).join('; '), [], { simple: true })
-          : reserved.unsafe(CONTEXT_STATEMENT, contextParameters(ctx), { prepare }),
-      ),
+    const contextDone = Promise.all(contextQueries(reserved, ctx, mode, prepare).map((query) => settle(send(query)))).then((errors) =>
+      errors.find((error) => error !== undefined),
     );
     let committed: Promise<unknown> | undefined;
     const client = {
