@@ -1,18 +1,15 @@
 // status_100_ms: `migrate status` with nothing pending on a folder of 100 migrations (absolute,
-// local server): the library call including connect, and the CLI end to end as a note.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// local server): the library call including connect (the CLI end to end: cli-status.bench.ts).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { migrateUp, migrationStatus } from '../src/migrations/index.js';
 import { quoteIdent, withDatabase } from '../src/testing/index.js';
 import type { BenchContext } from './lib/context.js';
 import { stats, time, type Figure } from './lib/measure.js';
 
-export const keys = ['status_100_ms', 'cli_status_ms'];
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const keys = ['status_100_ms'];
 
 function writeFolder(count: number): string {
   const folder = mkdtempSync(join(tmpdir(), 'stocksync-bench-migrations-'));
@@ -49,30 +46,6 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
       );
     }
     const subject = stats(samples);
-    // The built CLI as users run it (node, no TypeScript loader), on this package's own migrations
-    // folder (data migrations included) against a database where nothing is pending.
-    if (!existsSync(join(root, 'dist/cli/main.js'))) {
-      ctx.log('cli_status_ms: dist/ missing, running npm run build');
-      execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'ignore' });
-    }
-    const own = `bench_status_own_${process.pid}`;
-    await admin.query(`create database ${quoteIdent(own)}`);
-    const ownUrl = withDatabase(ctx.serverUrl, own);
-    await migrateUp({ url: ownUrl });
-    const cliRuns = ctx.quick ? 4 : 10;
-    const cli: number[] = [];
-    try {
-      for (let i = 0; i < cliRuns + 1; i++) {
-        const start = performance.now();
-        const out = execFileSync(process.execPath, [join(root, 'dist/cli/main.js'), '--url', ownUrl, '--json', 'migrate', 'status'], { cwd: root, encoding: 'utf8' });
-        const ms = performance.now() - start;
-        if (JSON.parse(out).pending !== 0) throw new Error('cli_status_ms: something is pending');
-        if (i > 0) cli.push(ms); // the first run warms the file cache
-      }
-    } finally {
-      await admin.query(`drop database if exists ${quoteIdent(own)} with (force)`);
-    }
-    const cliStats = stats(cli);
     return [
       {
         key: 'status_100_ms',
@@ -82,15 +55,6 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         ratio: subject.median,
         target: '<= 100 ms',
         met: subject.median <= 100,
-      },
-      {
-        key: 'cli_status_ms',
-        what: '`stocksync-db migrate status --json` end to end (node dist/cli/main.js, this package\'s migrations, nothing pending)',
-        unit: 'ms',
-        subject: cliStats,
-        ratio: cliStats.median,
-        target: '<= 300 ms',
-        met: cliStats.median <= 300,
       },
     ];
   } finally {

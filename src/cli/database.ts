@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database, DatabaseHandle } from '@stocksync/db';
-import { migrateToLatest, migrationStatus, openMigrationConnection, redactUrl } from '@stocksync/db/migrations';
+import { migrateToLatest, migrationStatus, openMigrationConnection, redactUrl, type MigrationConnection } from '@stocksync/db/migrations';
 
 /** Options every command inherits from the program. */
 export interface GlobalOptions {
@@ -53,6 +53,15 @@ export function connectTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): num
  * test deployment.ts applies to a session). The service role would see no tenant at all.
  */
 export async function preflight(url: string): Promise<void> {
+  const conn = await openCheckedConnection(url);
+  await conn.release();
+}
+
+/**
+ * Opens one session on a server and runs the {@link preflight} check on it, so a command that needs
+ * only this one session (`migrate status`) connects once. Release it with `conn.release()`.
+ */
+export async function openCheckedConnection(url: string): Promise<MigrationConnection> {
   const conn = await openMigrationConnection({ url, connectTimeoutMs: connectTimeoutSeconds() * 1000 });
   try {
     const [row] = await conn.query<{ role: string; has_tenants: boolean; privileged: boolean }>(
@@ -70,9 +79,11 @@ export async function preflight(url: string): Promise<void> {
         row.role,
       );
     }
-  } finally {
+  } catch (error) {
     await conn.release();
+    throw error;
   }
+  return conn;
 }
 
 /** Opens the database the options point at. */

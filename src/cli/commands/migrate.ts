@@ -11,7 +11,7 @@ import {
   verifyMigrations,
   type MigrationStatus,
 } from '@stocksync/db/migrations';
-import { preflight, resolveTarget, withCliDatabase } from '../database.js';
+import { openCheckedConnection, resolveTarget, withCliDatabase } from '../database.js';
 import { color, EXIT, print, printJson } from '../output.js';
 import { registerMigrateAuthoring } from './migrate-authoring.js';
 import { printReport, reporter } from './migrate-report.js';
@@ -23,8 +23,13 @@ import { countParser } from './options.js';
 async function statusOf<T>(o: MigrateOptions, fn: (status: MigrationStatus, display: string) => Promise<T> | T): Promise<T> {
   const target = resolveTarget(o);
   if (target.kind === 'server') {
-    await preflight(target.url);
-    return fn(await migrationStatus({ url: target.url }, runnerOptions(o)), target.display);
+    // One session for the check and the status: a second connect would cost as much as the status.
+    const conn = await openCheckedConnection(target.url);
+    try {
+      return await fn(await migrationStatus(conn, runnerOptions(o)), target.display);
+    } finally {
+      await conn.release();
+    }
   }
   return withCliDatabase(o, async (cli) => fn(await migrationStatus(cli.handle, runnerOptions(o)), cli.target.display));
 }

@@ -1,13 +1,62 @@
 // SQL text helpers of the loader: comments, breakpoints, the transaction directive and CONCURRENTLY detection.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MigrationPlanError } from '../../../src/errors.js';
 import { loadMigrations, splitStatements, stripSqlComments, transactionMode } from '../../../src/migrations/index.js';
 import { fixtureFolder } from '../../integration/migrations/helpers.js';
 
+// The plain character-by-character definition of stripSqlComments, as the oracle for the fast one.
+function stripSqlCommentsReference(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '-' && next === '-') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else if (c === "'") {
+      const start = i++;
+      while (i < text.length && !(text[i] === "'" && text[i + 1] !== "'")) i += text[i] === "'" ? 2 : 1;
+      out += text.slice(start, ++i);
+    } else if (c === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i))?.[0];
+      const stop = tag ? (text.indexOf(tag, i + tag.length) < 0 ? text.length : text.indexOf(tag, i + tag.length) + tag.length) : i + 1;
+      out += text.slice(i, stop);
+      i = stop;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
 describe('loader helpers', () => {
+  it('strips comments exactly as the character-by-character definition does (random SQL-ish text, and every migration file)', () => {
+    const token = fc.constantFrom('-', '--', '/', '/*', '*/', '*', "'", "''", '$', '$$', '$a$', '$tag$', '$1', 'a', '_', '\n', ' ', ';');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(stripSqlComments(text)).toBe(stripSqlCommentsReference(text));
+      }),
+      { numRuns: 5000 },
+    );
+    const folder = join(fileURLToPath(new URL('../../../drizzle/', import.meta.url)));
+    const files = readdirSync(folder).filter((f) => f.endsWith('.sql'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(join(folder, file), 'utf8');
+      expect(stripSqlComments(text), file).toBe(stripSqlCommentsReference(text));
+    }
+  });
+
   it('strips comments but keeps strings and dollar-quoted bodies intact', () => {
     expect(stripSqlComments("select '--not a comment' -- a comment\n/* block */ from t")).toBe("select '--not a comment' \n from t");
     expect(stripSqlComments('do $$ begin -- inside\n end $$;')).toBe('do $$ begin -- inside\n end $$;');
