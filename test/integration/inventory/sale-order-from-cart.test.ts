@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../../src/connection.js';
 import {
   NotFoundError,
   RuleViolationError,
+  ValidationError,
   confirmSaleOrder,
   createSaleOrderFromCart,
   fulfilSaleOrder,
@@ -130,7 +131,7 @@ describe('createSaleOrderFromCart', () => {
     expect(await saleOrderCount()).toBe(before + 1);
   });
 
-  it('refuses an expired cart, a discounted one, and SKUs without an active inventory product (naming them)', async () => {
+  it('refuses an expired cart, a discounted one, SKUs without an active inventory product (naming them) and a malformed input', async () => {
     const before = await saleOrderCount();
     const expired = await cartWith([['WIDGET', 1, 500]]);
     // The cart guard keeps expires_at 24 h after each update; a trigger-free write sets a past one.
@@ -151,6 +152,8 @@ describe('createSaleOrderFromCart', () => {
     expect(e3).toBeInstanceOf(RuleViolationError);
     expect((e3 as RuleViolationError).constraint).toBe('cart_items_inventory_product');
     expect((e3 as Error).message).toMatch(/holds SKU\(s\) NOSTOCK, RETIRED that no active inventory product of this tenant has: add \(or reactivate\)/);
+    const e4 = await fail(inTenant((tx) => createSaleOrderFromCart(tx, { cartId: 'not-a-uuid', orderNumber: 'X', buyerId, locationId: main })));
+    expect(e4).toBeInstanceOf(ValidationError);
     for (const id of [discounted, unmatched]) expect((await cartRow(id)).status).toBe('open');
     expect(await saleOrderCount()).toBe(before);
   });
