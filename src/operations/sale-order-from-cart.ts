@@ -5,10 +5,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { NotFoundError, RuleViolationError } from '../errors.js';
 import { billingProducts, cartItems, carts, type Cart } from '../schema/billing.js';
-import { inventoryOrderItems, inventoryOrders, inventoryProducts } from '../schema/inventory.js';
+import { inventoryProducts } from '../schema/inventory.js';
 import { parseInput } from '../validators/_fields.js';
 import { createSaleOrderFromCartInput, type CreateSaleOrderFromCartInput } from '../validators/sale-orders.js';
-import { reload, type SaleOrder } from './sale-orders.js';
+import { insertSaleOrder, type SaleOrder } from './sale-orders.js';
 import { runOperation, type OperationDatabase } from './_run.js';
 
 /** The result of ordering a cart: the draft sale order with its items, and the checked-out cart. */
@@ -82,23 +82,9 @@ export function createSaleOrderFromCart(db: OperationDatabase, input: CreateSale
       .set({ status: 'checked_out' })
       .where(and(eq(carts.tenantId, tenantId), eq(carts.id, cart.id)))
       .returning();
-    const [order] = await tx
-      .insert(inventoryOrders)
-      .values({
-        tenantId,
-        orderNumber: data.orderNumber,
-        kind: 'sale',
-        buyerId: data.buyerId,
-        locationId: data.locationId,
-        createdById: data.createdById,
-        currency: cart.currency,
-        notes: data.notes,
-        expectedAt: data.expectedAt,
-      })
-      .returning();
-    await tx
-      .insert(inventoryOrderItems)
-      .values(lines.map((l) => ({ tenantId, orderId: order!.id, productId: l.productId!, quantity: l.quantity, unitPriceCents: l.unitPriceCents })));
-    return { ...(await reload(tx, tenantId, order!.id)), cart: checkedOut! };
+    const { orderNumber, buyerId, locationId, createdById, notes, expectedAt } = data;
+    const header = { orderNumber, buyerId, locationId, createdById, notes, expectedAt, currency: cart.currency };
+    const order = await insertSaleOrder(tx, tenantId, header, lines.map((l) => ({ productId: l.productId!, quantity: l.quantity, unitPriceCents: l.unitPriceCents })));
+    return { ...order, cart: checkedOut! };
   });
 }
