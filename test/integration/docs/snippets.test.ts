@@ -3,7 +3,8 @@
 // context names (db, tenantId...), and the checks on what it returns. Every block that imports the
 // package is marked run or not run (with the reason). Type-checking all blocks: scripts/docs-snippets.ts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import express from 'express';
@@ -158,11 +159,11 @@ const DRIVERS: Record<string, Driver> = {
   'tenant-export': async (t) => {
     const { tenantId } = await tenantWithOwner(t, 'docs-export');
     const other = await createTestDatabase();
-    const dir = mkdtempSync(join(ROOT, '.cache', 'docs-export-'));
-    rmSync(dir, { recursive: true });
+    // A fresh path: the export creates the directory.
+    const dir = join(mkdtempSync(join(tmpdir(), 'stocksync-docs-export-')), 'acme');
     cleanups.push(async () => {
       await other.drop();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dirname(dir), { recursive: true, force: true });
     });
     return {
       context: { db: t.db, otherDb: other.db, tenantId, key: 'docs-snippet-signing-key-0123456789', dir },
