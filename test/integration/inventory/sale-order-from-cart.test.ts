@@ -16,6 +16,7 @@ import {
   receiveStock,
 } from '../../../src/operations/index.js';
 import {
+  billingProductRequirements,
   billingProducts,
   buyers,
   cartItems,
@@ -39,7 +40,7 @@ let otherUserId: string;
 let main: string;
 let buyerId: string;
 let widget: string;
-let catalog: Record<'WIDGET' | 'GADGET' | 'NOSTOCK' | 'RETIRED', string>;
+let catalog: Record<'WIDGET' | 'GADGET' | 'NOSTOCK' | 'RETIRED' | 'ADDON', string>;
 let orderSeq = 0;
 
 const inTenant = <T>(fn: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<T>, id = tenantId) =>
@@ -79,9 +80,11 @@ beforeAll(async () => {
       { sku: 'GADGET', name: 'Gadget', priceCents: 300 },
       { sku: 'NOSTOCK', name: 'Not stocked', priceCents: 100 },
       { sku: 'RETIRED', name: 'Retired', priceCents: 100 },
+      { sku: 'ADDON', name: 'Add-on', priceCents: 50 },
     ])
     .returning();
   catalog = Object.fromEntries(products.map((p) => [p.sku, p.id])) as typeof catalog;
+  await t.db.insert(billingProductRequirements).values({ productId: catalog.ADDON, requiresProductId: catalog.WIDGET });
   const [l] = await t.db.insert(inventoryLocations).values({ tenantId, code: 'MAIN', name: 'Main' }).returning();
   const [b] = await t.db.insert(buyers).values({ tenantId, name: 'Buyer' }).returning();
   const stocked = await t.db
@@ -90,6 +93,7 @@ beforeAll(async () => {
       { tenantId, sku: 'WIDGET', name: 'Widget', unitPriceCents: 450 },
       { tenantId, sku: 'GADGET', name: 'Gadget', unitPriceCents: 250 },
       { tenantId, sku: 'RETIRED', name: 'Retired', isActive: false },
+      { tenantId, sku: 'ADDON', name: 'Add-on', unitPriceCents: 50 },
     ])
     .returning();
   [main, buyerId, widget] = [l!.id, b!.id, stocked[0]!.id];
@@ -131,7 +135,7 @@ describe('createSaleOrderFromCart', () => {
     expect(await saleOrderCount()).toBe(before + 1);
   });
 
-  it('refuses an expired cart, a discounted one, SKUs without an active inventory product (naming them) and a malformed input', async () => {
+  it('refuses an expired cart, a discounted one, SKUs without an active inventory product (naming them), a missing catalog requirement and a malformed input', async () => {
     const before = await saleOrderCount();
     const expired = await cartWith([['WIDGET', 1, 500]]);
     // The cart guard keeps expires_at 24 h after each update; a trigger-free write sets a past one.
@@ -154,7 +158,12 @@ describe('createSaleOrderFromCart', () => {
     expect((e3 as Error).message).toMatch(/holds SKU\(s\) NOSTOCK, RETIRED that no active inventory product of this tenant has: add \(or reactivate\)/);
     const e4 = await fail(inTenant((tx) => createSaleOrderFromCart(tx, { cartId: 'not-a-uuid', orderNumber: 'X', buyerId, locationId: main })));
     expect(e4).toBeInstanceOf(ValidationError);
-    for (const id of [discounted, unmatched]) expect((await cartRow(id)).status).toBe('open');
+    // The database's cart guard still applies: a catalog product whose requirement is missing is refused.
+    const incomplete = await cartWith([['ADDON', 1, 50]]);
+    const e5 = await fail(order(incomplete));
+    expect(e5).toBeInstanceOf(RuleViolationError);
+    expect((e5 as RuleViolationError).constraint).toBe('cart_items_requires_check');
+    for (const id of [discounted, unmatched, incomplete]) expect((await cartRow(id)).status).toBe('open');
     expect(await saleOrderCount()).toBe(before);
   });
 
@@ -178,12 +187,17 @@ describe('createSaleOrderFromCart', () => {
     try {
       await holder.query('begin');
       await holder.query('select 1 from carts where id = $1 for update', [cartId]);
-      const submits = [order(cartId, 'DOUBLE-1'), order(cartId, 'DOUBLE-2')].map((p) => p.then((r) => ({ ok: r }), (e: unknown) => ({ error: e })));
-      for (;;) {
-        const { rows } = await holder.query<{ n: number }>(
-          `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()`,
+      let settled = 0;
+      const submits = [order(cartId, 'DOUBLE-1'), order(cartId, 'DOUBLE-2')].map((p) =>
+        p.then((r) => ({ ok: r }), (e: unknown) => ({ error: e })).finally(() => settled++),
+      );
+      // Until both wait on the lock (a submit that ends before waiting fails the assertions below).
+      // Polled outside the holder's transaction: pg_stat_activity is read once per transaction.
+      while (settled === 0) {
+        const waiting = await t.db.execute(
+          sql`select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()`,
         );
-        if (rows[0]!.n >= 2) break;
+        if ((waiting as unknown as { rows: Array<{ n: number }> }).rows[0]!.n >= 2) break;
         await new Promise((r) => setTimeout(r, 20));
       }
       await holder.query('commit');
