@@ -1,91 +1,18 @@
 // Type-checks every TypeScript code block of README.md and docs/ against the sources: each block
 // becomes a module, with a prelude that declares (typed) the few context names a snippet may use
 // without defining them (db, tenantId, req...). Any other error fails, with the doc file and line.
+// Which blocks also run against a database: test/integration/docs/snippets.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import ts from 'typescript';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allSnippets, CONTEXT, declaredNames, PRELUDE_IMPORTS, ROOT, type Snippet } from './docs-snippet-blocks.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = ROOT;
 const out = join(root, 'node_modules/.cache/docs-snippets');
-
-/** The names a snippet may use without declaring them, and their types. */
-const CONTEXT: Record<string, string> = {
-  db: '__Database',
-  otherDb: '__Database',
-  tenantId: 'string',
-  tenantA: 'string',
-  tenantB: 'string',
-  userId: 'string',
-  id: 'string',
-  requestId: 'string',
-  key: 'string', // a tenant export's signing key
-  req: "__Request & { user?: __Actor }",
-  res: '__Response',
-  app: '__Express',
-  hono: '__Hono',
-};
-const PRELUDE_IMPORTS = [
-  "import type { Database as __Database } from '@stocksync/db';",
-  "import type { Actor as __Actor } from '@stocksync/db/tenancy';",
-  "import type { Express as __Express, Request as __Request, Response as __Response } from 'express';",
-  "import type { Hono as __Hono } from 'hono';",
-];
-
-interface Snippet {
-  doc: string;
-  line: number;
-  code: string;
-}
-
-function markdownFiles(): string[] {
-  const docs = readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => join('docs', f));
-  return ['README.md', ...docs.sort()];
-}
-
-function snippetsOf(doc: string): Snippet[] {
-  const lines = readFileSync(join(root, doc), 'utf8').split('\n');
-  const found: Snippet[] = [];
-  let start = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (start < 0 && /^```(ts|typescript)\s*$/.test(lines[i]!)) start = i;
-    else if (start >= 0 && /^```\s*$/.test(lines[i]!)) {
-      found.push({ doc, line: start + 2, code: lines.slice(start + 1, i).join('\n') });
-      start = -1;
-    }
-  }
-  return found;
-}
-
-// Top-level names the snippet declares or imports itself (the prelude must not redeclare them).
-function declaredNames(code: string): Set<string> {
-  const file = ts.createSourceFile('s.ts', code, ts.ScriptTarget.ES2022, false);
-  const names = new Set<string>();
-  const addBinding = (name: ts.BindingName) => {
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
-  };
-  for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement) && statement.importClause) {
-      const clause = statement.importClause;
-      if (clause.name) names.add(clause.name.text);
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.add(el.name.text);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
-      names.add(statement.name.text);
-    }
-  }
-  return names;
-}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const snippets = markdownFiles().flatMap(snippetsOf);
+const snippets = allSnippets();
 const origin = new Map<string, Snippet & { offset: number }>();
 snippets.forEach((snippet, n) => {
   const declared = declaredNames(snippet.code);

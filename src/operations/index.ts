@@ -21,6 +21,7 @@ export {
   type SaleOrderStockChange,
 } from './sale-orders.js';
 export { paySaleOrder, refundSaleOrder } from './sale-order-payments.js';
+export { createSaleOrderFromCart, type SaleOrderFromCart } from './sale-order-from-cart.js';
 export {
   placeOrder,
   payOrder,

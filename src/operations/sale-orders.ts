@@ -69,25 +69,36 @@ export function createSaleOrder(db: OperationDatabase, input: CreateSaleOrderInp
   const data = parseInput(createSaleOrderInput, input, 'createSaleOrder');
   return runOperation(db, 'createSaleOrder', async (tx, tenantId) => {
     const prices = await catalogPrices(tx, tenantId, data.lines.map((l) => l.productId));
-    const [order] = await tx
-      .insert(inventoryOrders)
-      .values({
-        tenantId,
-        orderNumber: data.orderNumber,
-        kind: 'sale',
-        buyerId: data.buyerId,
-        locationId: data.locationId,
-        createdById: data.createdById,
-        notes: data.notes,
-        expectedAt: data.expectedAt,
-        ...(data.currency ? { currency: data.currency } : {}),
-      })
-      .returning();
-    await tx.insert(inventoryOrderItems).values(
-      data.lines.map((l) => ({ tenantId, orderId: order!.id, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents ?? prices.get(l.productId)! })),
-    );
-    return reload(tx, tenantId, order!.id);
+    const { lines, ...header } = data;
+    return insertSaleOrder(tx, tenantId, header, lines.map((l) => ({ ...l, unitPriceCents: l.unitPriceCents ?? prices.get(l.productId)! })));
   });
+}
+
+/** The terms of a new draft sale order (what createSaleOrder and createSaleOrderFromCart write). */
+export interface SaleOrderHeader {
+  orderNumber: string;
+  buyerId: string;
+  locationId: string;
+  createdById?: string;
+  currency?: string;
+  notes?: string;
+  expectedAt?: Date;
+}
+
+/** Inserts a draft sale order and its items (priced lines) and reads it back. */
+export async function insertSaleOrder(
+  tx: OperationTransaction,
+  tenantId: string,
+  header: SaleOrderHeader,
+  lines: Array<{ productId: string; quantity: number; unitPriceCents: number }>,
+): Promise<SaleOrder> {
+  const { currency, ...terms } = header;
+  const [order] = await tx
+    .insert(inventoryOrders)
+    .values({ tenantId, kind: 'sale', ...terms, ...(currency ? { currency } : {}) })
+    .returning();
+  await tx.insert(inventoryOrderItems).values(lines.map((l) => ({ tenantId, orderId: order!.id, ...l })));
+  return reload(tx, tenantId, order!.id);
 }
 
 /**

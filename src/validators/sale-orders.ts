@@ -129,3 +129,25 @@ export const refundSaleOrderInput = z
   .superRefine((v, ctx) => uniqueProducts(v.returnLines ?? [], ctx, 'returnLines'));
 /** Input of {@link refundSaleOrderInput} as the caller writes it. */
 export type RefundSaleOrderInput = z.input<typeof refundSaleOrderInput>;
+
+/**
+ * Input of `createSaleOrderFromCart`: the open cart to order, and what a cart does not say (the order
+ * number, the buyer and the location the units leave from).
+ *
+ * @example
+ * ```ts
+ * import { createSaleOrderFromCartInput } from '@stocksync/db/validators';
+ * createSaleOrderFromCartInput.parse({ cartId, orderNumber: 'SO-1', buyerId, locationId });
+ * ```
+ */
+export const createSaleOrderFromCartInput = z.object({
+  cartId: uuidString,
+  orderNumber: z.string().trim().min(1).max(50),
+  buyerId: uuidString,
+  locationId: uuidString,
+  notes: z.string().optional(),
+  expectedAt: z.date().optional(),
+  createdById: uuidString.optional(),
+});
+/** Input of {@link createSaleOrderFromCartInput} as the caller writes it. */
+export type CreateSaleOrderFromCartInput = z.input<typeof createSaleOrderFromCartInput>;

@@ -1,6 +1,6 @@
-// Sale order inputs: a draft's lines, payment, refund with returned units, and fulfilment that keeps the rest reserved.
+// Sale order inputs: a draft from a cart, a draft's lines, payment, refund with returned units, and fulfilment that keeps the rest reserved.
 import { describe, expect, it } from 'vitest';
-import { fulfilSaleOrderInput, paySaleOrderInput, refundSaleOrderInput, setSaleOrderLinesInput } from '../../../src/validators/index.js';
+import { createSaleOrderFromCartInput, fulfilSaleOrderInput, paySaleOrderInput, refundSaleOrderInput, setSaleOrderLinesInput } from '../../../src/validators/index.js';
 import { issuePaths } from './_paths.js';
 
 const O = '0190a5b4-0000-7000-8000-000000000010';
@@ -39,5 +39,12 @@ describe('sale order inputs', () => {
       'lines.0.unitPriceCents',
     ]);
     expect(issuePaths(setSaleOrderLinesInput, { orderId: O, lines: [{ productId: P, quantity: 1 }, { productId: P, quantity: 1 }] })).toEqual(['lines.1.productId']);
+  });
+  it('from a cart: the cart, an order number, a buyer and a location (lines come from the cart)', () => {
+    const ok = { cartId: O, orderNumber: 'SO-1', buyerId: P, locationId: P };
+    expect(issuePaths(createSaleOrderFromCartInput, ok)).toEqual([]);
+    expect(issuePaths(createSaleOrderFromCartInput, { ...ok, notes: 'gift', expectedAt: new Date('2026-01-01T00:00:00Z') })).toEqual([]);
+    expect(issuePaths(createSaleOrderFromCartInput, { cartId: 'x', orderNumber: '  ', buyerId: P })).toEqual(['cartId', 'locationId', 'orderNumber']);
+    expect(issuePaths(createSaleOrderFromCartInput, { ...ok, orderNumber: 'x'.repeat(51) })).toEqual(['orderNumber']);
   });
 });
