@@ -2,13 +2,14 @@
 // coordinator), the tenant-scoped builder as the service role (signed context, SET LOCAL replayed on the
 // workers, RLS on the shards) against a plain drizzle query with the tenant_id filter as the owner (no
 // context, RLS bypassed), same driver, same pool size, both through the coordinator. Skipped without the URL.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/connection.js';
 import { SERVICE_ROLE, tasks } from '../src/schema/index.js';
 import { tenantDb } from '../src/tenancy/index.js';
 import { runBatch } from '../src/tenancy/node-pg-batch.js';
 import type { BenchContext } from './lib/context.js';
+import { plainTaskById, plainTaskList, scopedTaskById, scopedTaskList } from './lib/task-queries.js';
 import { ratioFigure, sideBySide, type Figure } from './lib/measure.js';
 
 export const keys = [
@@ -120,11 +121,11 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
       const point = await sideBySide(
         batch(() => {
           const p = pick();
-          return tenantDb(scoped, p.tenant).select().from(tasks).where(eq(tasks.id, p.task));
+          return scopedTaskById(scoped, p.tenant, p.task);
         }),
         batch(() => {
           const p = pick();
-          return plain.select().from(tasks).where(and(eq(tasks.tenantId, p.tenant), eq(tasks.id, p.task)));
+          return plainTaskById(plain, p.tenant, p.task);
         }),
         rounds,
       );
@@ -144,7 +145,7 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         const inTransaction = await sideBySide(
           batch(() => {
             const p = pick();
-            return tenantDb(scoped, p.tenant).select().from(tasks).where(eq(tasks.id, p.task));
+            return scopedTaskById(scoped, p.tenant, p.task);
           }),
           batch(async () => {
             const p = pick();
@@ -171,21 +172,11 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
       const list = await sideBySide(
         batch(() => {
           const p = pick();
-          return tenantDb(scoped, p.tenant)
-            .select()
-            .from(tasks)
-            .where(and(eq(tasks.projectId, p.project), isNull(tasks.deletedAt)))
-            .orderBy(desc(tasks.createdAt))
-            .limit(50);
+          return scopedTaskList(scoped, p.tenant, p.project);
         }),
         batch(() => {
           const p = pick();
-          return plain
-            .select()
-            .from(tasks)
-            .where(and(eq(tasks.tenantId, p.tenant), eq(tasks.projectId, p.project), isNull(tasks.deletedAt)))
-            .orderBy(desc(tasks.createdAt))
-            .limit(50);
+          return plainTaskList(plain, p.tenant, p.project);
         }),
         rounds,
       );

@@ -1,12 +1,13 @@
 // scoped_vs_raw_point / _list / _insert and naive_context_vs_raw: the tenant-scoped builder
 // (context + RLS) against plain drizzle with an explicit tenant_id filter, same driver and pool,
 // on node-postgres and postgres.js.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/connection.js';
 import { tasks } from '../src/schema/index.js';
 import { tenantDb } from '../src/tenancy/index.js';
 import { createTestDatabase } from '../src/testing/index.js';
 import type { BenchContext } from './lib/context.js';
+import { plainTaskById, plainTaskList, scopedTaskById, scopedTaskList } from './lib/task-queries.js';
 import { loadTasks } from './lib/fixtures.js';
 import { ratioFigure, sideBySide, type Figure } from './lib/measure.js';
 
@@ -49,11 +50,11 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         const point = await sideBySide(
           batch(() => {
             const p = pick();
-            return tenantDb(scoped, p.tenant).select().from(tasks).where(eq(tasks.id, p.task));
+            return scopedTaskById(scoped, p.tenant, p.task);
           }),
           batch(() => {
             const p = pick();
-            return db.select().from(tasks).where(and(eq(tasks.tenantId, p.tenant), eq(tasks.id, p.task)));
+            return plainTaskById(db, p.tenant, p.task);
           }),
           rounds,
         );
@@ -64,21 +65,11 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
         const list = await sideBySide(
           batch(() => {
             const p = pick();
-            return tenantDb(scoped, p.tenant)
-              .select()
-              .from(tasks)
-              .where(and(eq(tasks.projectId, p.project), isNull(tasks.deletedAt)))
-              .orderBy(desc(tasks.createdAt))
-              .limit(50);
+            return scopedTaskList(scoped, p.tenant, p.project);
           }),
           batch(() => {
             const p = pick();
-            return db
-              .select()
-              .from(tasks)
-              .where(and(eq(tasks.tenantId, p.tenant), eq(tasks.projectId, p.project), isNull(tasks.deletedAt)))
-              .orderBy(desc(tasks.createdAt))
-              .limit(50);
+            return plainTaskList(db, p.tenant, p.project);
           }),
           rounds,
         );
@@ -140,7 +131,7 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
           }),
           batch(() => {
             const p = pick();
-            return db.select().from(tasks).where(and(eq(tasks.tenantId, p.tenant), eq(tasks.id, p.task)));
+            return plainTaskById(db, p.tenant, p.task);
           }),
           rounds,
         );
