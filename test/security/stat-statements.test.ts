@@ -48,7 +48,6 @@ describe('pg_stat_statements and the tenant context', () => {
       }
       const seen = await statements();
       const texts = seen.map((s) => s.query);
-      process.stderr.write(`PGSS ${JSON.stringify(texts.filter((q) => /enter_tenant|role/.test(q)))}\n`);
       // The context statements were recorded (the test looks at the right place) ...
       expect(texts.some((q) => /stocksync_enter_tenant\(\$1::uuid, \$2, \$3, \$4, \$5, \$6, (\$7|null)\)/i.test(q))).toBe(true);
       expect(texts).toContain('set local role stocksync_app');
