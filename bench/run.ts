@@ -89,6 +89,9 @@ function writeResults(figures: Figure[], pgVersion: string) {
   writeFileSync(store, `${JSON.stringify(previous, null, 2)}\n`);
   const all = Object.values(previous);
   const environments = [...new Set(all.map((f) => f.environment))];
+  // What a run's conditions were (load, cluster), written by hand in bench/run-notes.md: kept across runs.
+  const notesFile = join(here, 'run-notes.md');
+  const runNotes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').split('\n').filter((line) => line.startsWith('- ')) : [];
   const lines = [
     '# Benchmark results',
     '',
@@ -97,6 +100,7 @@ function writeResults(figures: Figure[], pgVersion: string) {
     'measured side by side in the same run. Absolute figures (no baseline) show the median as the ratio.',
     '',
     ...environments.map((e) => `- environment: ${e}`),
+    ...runNotes,
     '',
     '| key | what | subject (min / median / max) | baseline | ratio | target | met | measured |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
