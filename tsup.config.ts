@@ -13,6 +13,7 @@ export default defineConfig([
       'operations/index': 'src/operations/index.ts',
       'testing/index': 'src/testing/index.ts',
       'citus/index': 'src/citus/index.ts',
+      'tenant-schemas/index': 'src/tenant-schemas/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -20,6 +20,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   problem: 2,
   tenancy: 3,
   migrations: 3,
+  'tenant-schemas': 3,
   seed: 3,
   operations: 4,
   citus: 4,

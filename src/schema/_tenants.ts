@@ -8,6 +8,11 @@ import { enumCheck, id, timestamps } from './_columns.js';
 export const LICENSE_TIERS = ['trial', 'starter', 'professional', 'enterprise'] as const;
 /** Tenant lifecycle states; only `active` tenants get a context. */
 export const TENANT_STATUSES = ['active', 'suspended', 'deleted'] as const;
+/**
+ * Where a tenant's rows live: `shared` (the public tables, under row-level security) or `schema` (its own
+ * schema `tenant_<id hex>` holding the same tenant tables, with the same policies as a second wall).
+ */
+export const TENANT_ISOLATIONS = ['shared', 'schema'] as const;
 /** Company size buckets from the spec's recommended additions. */
 export const COMPANY_SIZES = ['small', 'medium', 'large', 'enterprise'] as const;
 
@@ -39,6 +44,7 @@ export const tenants = pgTable(
     seatsTotal: integer().notNull().default(1),
     isActive: boolean().notNull().default(true),
     status: varchar({ length: 20, enum: TENANT_STATUSES }).notNull().default('active'),
+    isolation: varchar({ length: 20, enum: TENANT_ISOLATIONS }).notNull().default('shared'),
     domain: varchar({ length: 255 }),
     brandingConfig: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     stripeCustomerId: varchar({ length: 255 }),
@@ -59,6 +65,7 @@ export const tenants = pgTable(
     check('tenants_seats_total_check', sql`${t.seatsTotal} >= 0`),
     enumCheck('tenants', t.licenseTier, LICENSE_TIERS),
     enumCheck('tenants', t.status, TENANT_STATUSES),
+    enumCheck('tenants', t.isolation, TENANT_ISOLATIONS),
     enumCheck('tenants', t.companySize, COMPANY_SIZES),
   ],
 );

@@ -9,6 +9,7 @@ export {
   COMPANY_SIZES,
   LICENSE_TIERS,
   MAX_FILE_SIZE_BYTES,
+  TENANT_ISOLATIONS,
   TENANT_STATUSES,
   tenants,
   type NewTenant,

@@ -2,9 +2,9 @@
 // soft delete, and purge (every row of the tenant goes, through the tenant foreign keys' cascade).
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ActorContextError, TenantLifecycleError, TenantNotFoundError } from '../errors.js';
+import { ActorContextError, TenantLifecycleError, TenantNotFoundError, ValidationError } from '../errors.js';
 import { memberships, users, type User } from '../schema/identity.js';
-import { LICENSE_TIERS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
+import { LICENSE_TIERS, TENANT_ISOLATIONS, tenantDomains, tenantSettings, tenants, type Tenant } from '../schema/tenancy.js';
 import { parseInput } from '../validators/_fields.js';
 import { checkActor, tenantContextSql, tenantIdOf, tenantStatusCache, type Actor, type AnyPgDatabase, type TenantRef } from './context/index.js';
 import { auditEventSql, type AuditEvent } from './audit.js';
@@ -49,6 +49,11 @@ export interface CreateTenantOptions {
   baseDomain?: string;
   /** Who is onboarding the tenant (recorded in the audit log). */
   actor?: Actor;
+  /**
+   * `shared` (default: rows in the public tables under row-level security) or `schema` (its own schema
+   * `tenant_<id hex>`, created from the public tables in the same transaction; see docs/scaling.md).
+   */
+  isolation?: (typeof TENANT_ISOLATIONS)[number];
 }
 
 /** The result of {@link createTenant}. */
@@ -110,10 +115,16 @@ export async function createTenant(
   const hostname = data.hostname ?? (options.baseDomain ? `${data.slug}.${options.baseDomain.toLowerCase()}` : undefined);
   const isSubdomain = Boolean(hostname && options.baseDomain && hostname.endsWith(`.${options.baseDomain.toLowerCase()}`));
 
+  const isolation = options.isolation ?? 'shared';
+  if (!TENANT_ISOLATIONS.includes(isolation)) {
+    const message = `isolation must be one of ${TENANT_ISOLATIONS.join(', ')}, not "${String(isolation)}".`;
+    throw new ValidationError(message, [{ path: ['isolation'], message }]);
+  }
   const result = await db.transaction(async (tx) => {
     const [tenant] = await tx
       .insert(tenants)
       .values({
+        isolation,
         name: data.name,
         slug: data.slug,
         email: data.email,
@@ -126,6 +137,14 @@ export async function createTenant(
     if (!tenant) {
       const [existing] = await tx.select().from(tenants).where(eq(tenants.slug, data.slug));
       return { tenant: existing!, owner: undefined, created: false };
+    }
+    // A schema tenant's schema is created (as the owner, before the context drops to the application role)
+    // in the same transaction: the tenant exists with its schema, or not at all.
+    if (isolation === 'schema') {
+      const { readTemplate, saveTemplate, syncTenantSchema, tenantSchemaName } = await import('../tenant-schemas/index.js');
+      const template = await readTemplate(tx);
+      await saveTemplate(tx, template);
+      await syncTenantSchema(tx, template, tenantSchemaName(tenant.id), { tenantId: tenant.id });
     }
     // From here on the transaction runs as the application role in the new tenant's context.
     // Platform code on the owner connection: it accepts its own session user by name (privilegedSession).

@@ -19,7 +19,7 @@ const exportsMap = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).
 // harness's dependencies (each is imported where it is used, when it is used).
 const NEVER = ['pg', 'postgres', '@electric-sql/pglite', 'tsx', 'commander', 'testcontainers', '@testcontainers/postgresql', 'drizzle-kit', 'pg-copy-streams', 'cli-progress', '@inquirer/confirm'];
 // The source folders of the package's parts.
-const PARTS = ['schema', 'validators', 'tenancy', 'migrations', 'seed', 'operations', 'testing', 'citus', 'cli'];
+const PARTS = ['schema', 'validators', 'tenancy', 'migrations', 'seed', 'operations', 'testing', 'citus', 'tenant-schemas', 'cli'];
 
 /**
  * What each subpath may load: npm packages besides NEVER's, whole parts of src/, and single helper
@@ -35,6 +35,7 @@ const ALLOWED: Record<string, { packages: string[]; parts: string[]; files?: str
   './operations': { packages: ['drizzle-orm', 'zod', 'drizzle-zod'], parts: ['schema', 'validators', 'tenancy', 'operations'], files: ['src/migrations/sql.ts'] },
   './testing': { packages: ['drizzle-orm'], parts: ['schema', 'migrations', 'tenancy', 'testing'], files: ['src/validators/_inet.ts'] },
   './citus': { packages: [], parts: ['citus'], files: ['src/migrations/adapter.ts', 'src/schema/_global-tables.ts'] },
+  './tenant-schemas': { packages: ['drizzle-orm'], parts: ['tenant-schemas'], files: ['src/schema/_global-tables.ts'] },
 };
 
 let outDir: string;

@@ -1,0 +1,5 @@
+// Schema-per-tenant isolation: a tenant's own schema holding the tenant tables, created, kept in step
+// with the template (`public`) and listed from the catalog.
+export { tenantSchemaName, listTenantSchemas, STAMP_PREFIX, type TenantSchemaStamp } from './stamp.js';
+export { readTemplate, saveTemplate, loadTemplate, planSync, syncTenantSchema, type Template, type SyncPlan, type SyncResult, type SchemaChange } from './sync.js';
+export { readStructure, structureDigest, type SchemaObject, type SchemaStructure } from './structure.js';
