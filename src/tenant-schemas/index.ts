@@ -2,4 +2,5 @@
 // with the template (`public`) and listed from the catalog.
 export { tenantSchemaName, listTenantSchemas, STAMP_PREFIX, type TenantSchemaStamp } from './stamp.js';
 export { readTemplate, saveTemplate, loadTemplate, planSync, syncTenantSchema, type Template, type SyncPlan, type SyncResult, type SchemaChange } from './sync.js';
-export { readStructure, structureDigest, type SchemaObject, type SchemaStructure } from './structure.js';
+export { readStructure, structureDigest, type SchemaObject, type SchemaStructure, type SqlRunner, type TransactionRunner } from './structure.js';
+export { migrateTenantSchemas, tenantSchemaStatus, type FleetOptions, type FleetReport, type FleetStatus, type SchemaOutcome } from './fleet.js';

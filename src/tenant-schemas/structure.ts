@@ -220,7 +220,7 @@ async function readStructureIn(tx: Db, schema: string, wanted: string[]): Promis
       kind: 'column',
       key: `column:${c.table}.${c.name}`,
       table: c.table,
-      create: [`ALTER TABLE ${qt} ADD COLUMN ${spec}`],
+      create: [`ALTER TABLE ${qt} ADD COLUMN IF NOT EXISTS ${spec}`],
       drop: [`ALTER TABLE ${qt} DROP COLUMN IF EXISTS ${quoteIdent(c.name)}`],
       column: { name: c.name, type: c.type, notNull: c.not_null, default: c.generated === 's' || c.identity ? `${c.generated}${c.identity}:${def}` : def },
     });

@@ -78,7 +78,14 @@ function columnAlters(table: string, want: NonNullable<SchemaObject['column']>, 
  * template. Refuses a table that loses one column and gains another of the same type (a rename would be
  * a drop and an add, losing the column's data): such a migration renames in each schema itself.
  */
-export function planSync(template: SchemaStructure, current: SchemaStructure, schema: string, tenantId?: string): SyncPlan {
+export function planSync(
+  template: SchemaStructure,
+  current: SchemaStructure,
+  schema: string,
+  tenantId?: string,
+  /** The schema's columns as `table.column`, when known: a rename done by hand is then not refused. */
+  columns?: ReadonlySet<string>,
+): SyncPlan {
   const have = new Map(current.objects.map((o) => [o.key, o]));
   const want = new Map(template.objects.map((o) => [o.key, o]));
   const drops: SchemaObject[] = [];
@@ -111,7 +118,8 @@ export function planSync(template: SchemaStructure, current: SchemaStructure, sc
   const newColumns = creates.filter((o) => o.kind === 'column');
   for (const gone of drops.filter((o) => o.kind === 'column' && !want.has(o.key) && !droppedTables.has(o.table!))) {
     const twin = newColumns.find((n) => n.table === gone.table && !have.has(n.key) && n.column!.type === gone.column!.type);
-    if (twin) {
+    const renamedByHand = columns && twin && !columns.has(`${gone.table}.${gone.column!.name}`) && columns.has(`${twin.table}.${twin.column!.name}`);
+    if (twin && !renamedByHand) {
       throw new ConfigurationError(
         `Schema ${schema}: ${gone.table}.${gone.column!.name} would be dropped and ${twin.table}.${twin.column!.name} added (the same type): ` +
           "that looks like a rename, which a sync cannot tell from a drop and would lose the column's data. " +
@@ -230,7 +238,15 @@ export async function syncTenantSchema(
     }
     const tenantId = stamp?.tenantId ?? options.tenantId!;
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(tenantId)) throw new ConfigurationError(`"${tenantId}" is not a tenant id.`);
-    const plan = planSync(template.structure, from, schema, tenantId);
+    const columns = stamp
+      ? new Set(
+          rowsOf<{ c: string }>(
+            await tx.execute(sql`select c.relname || '.' || a.attname as c from pg_attribute a join pg_class c on c.oid = a.attrelid
+              join pg_namespace n on n.oid = c.relnamespace where n.nspname = ${schema} and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped`),
+          ).map((r) => r.c),
+        )
+      : undefined;
+    const plan = planSync(template.structure, from, schema, tenantId, columns);
     for (const statement of plan.statements) await tx.execute(sql.raw(statement));
     await tx.execute(sql.raw(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${literal(stampComment(tenantId, template.digest))}`));
     return { ...plan, created: !stamp, from: stamp?.digest ?? null };

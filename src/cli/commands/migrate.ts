@@ -17,21 +17,23 @@ import { registerMigrateAuthoring } from './migrate-authoring.js';
 import { printReport, reporter } from './migrate-report.js';
 import { folderOf, guarded, runnerOptions, type MigrateOptions } from './migrate-shared.js';
 import { countParser } from './options.js';
+import type { TransactionRunner } from '@stocksync/db/tenant-schemas';
+import { migrateSchemaFleet, printLaggingSchemas, runnerOnConnection } from './migrate-tenant-schemas.js';
 
 // A server URL is read over one plain connection (no drizzle handle, no schema); the embedded
 // database needs the full handle.
-async function statusOf<T>(o: MigrateOptions, fn: (status: MigrationStatus, display: string) => Promise<T> | T): Promise<T> {
+async function statusOf<T>(o: MigrateOptions, fn: (status: MigrationStatus, display: string, db: TransactionRunner) => Promise<T> | T): Promise<T> {
   const target = resolveTarget(o);
   if (target.kind === 'server') {
     // One session for the check and the status: a second connect would cost as much as the status.
     const conn = await openCheckedConnection(target.url);
     try {
-      return await fn(await migrationStatus(conn, runnerOptions(o)), target.display);
+      return await fn(await migrationStatus(conn, runnerOptions(o)), target.display, runnerOnConnection(conn));
     } finally {
       await conn.release();
     }
   }
-  return withCliDatabase(o, async (cli) => fn(await migrationStatus(cli.handle, runnerOptions(o)), cli.target.display));
+  return withCliDatabase(o, async (cli) => fn(await migrationStatus(cli.handle, runnerOptions(o)), cli.target.display, cli.db as unknown as TransactionRunner));
 }
 
 // --wait: seconds, up to a day.
@@ -65,14 +67,17 @@ export function registerMigrate(program: Command): void {
     .command('up')
     .description('Apply pending migrations, each in its own transaction.')
     .option('--to <name>', 'stop after this migration (inclusive)')
+    .option('--concurrency <n>', 'tenant schemas migrated at once (default 4)', countParser(1, 64))
     .action(async (_o: unknown, command: Command) => {
-      const o = opts(command) as MigrateOptions & { to?: string };
+      const o = opts(command) as MigrateOptions & { to?: string; concurrency?: number };
       await guarded(() =>
         withCliDatabase(o, async (cli) => {
           const r = reporter(o.json);
           try {
             const result = await migrateUp(cli.handle, { ...runnerOptions(o, r.onEvent), ...(o.to ? { to: o.to } : {}) });
-            if (o.json) return printJson(result);
+            r.stop();
+            const schemas = await migrateSchemaFleet(cli, o);
+            if (o.json) return printJson({ ...result, tenantSchemas: schemas });
             for (const m of result.migrations) if (m.report !== undefined) printReport(m.name, m.report);
             print(result.migrations.length ? `${result.migrations.length} migration(s) applied to ${cli.target.display}.` : `Already up to date (${cli.target.display}).`);
           } finally {
@@ -88,8 +93,9 @@ export function registerMigrate(program: Command): void {
     .option('--steps <n>', 'how many to revert, 1 or more', parseSteps)
     .option('--to <name>', 'revert down to this migration (it stays applied)')
     .option('--all', 'revert every migration')
+    .option('--concurrency <n>', 'tenant schemas migrated at once (default 4)', countParser(1, 64))
     .action(async (_o: unknown, command: Command) => {
-      const o = opts(command) as MigrateOptions & { steps?: number; to?: string; all?: boolean };
+      const o = opts(command) as MigrateOptions & { steps?: number; to?: string; all?: boolean; concurrency?: number };
       await guarded(() =>
         withCliDatabase(o, async (cli) => {
           const r = reporter(o.json);
@@ -100,7 +106,9 @@ export function registerMigrate(program: Command): void {
               ...(o.to ? { to: o.to } : {}),
               ...(o.all ? { all: true } : {}),
             });
-            if (o.json) return printJson(result);
+            r.stop();
+            const schemas = await migrateSchemaFleet(cli, o);
+            if (o.json) return printJson({ ...result, tenantSchemas: schemas });
             print(result.migrations.length ? `${result.migrations.length} migration(s) reverted.` : 'Nothing to revert.');
           } finally {
             r.stop();
@@ -115,8 +123,9 @@ export function registerMigrate(program: Command): void {
     .action(async (_o: unknown, command: Command) => {
       const o = opts(command);
       await guarded(() =>
-        statusOf(o, async (status, display) => {
-          if (o.json) return printJson(status);
+        statusOf(o, async (status, display, db) => {
+          const lagging = await printLaggingSchemas(db, o);
+          if (o.json) return printJson(lagging === undefined ? status : { ...status, tenantSchemas: lagging });
           print(`${color.bold('Database')} ${display}`);
           for (const m of status.migrations) {
             const state =
