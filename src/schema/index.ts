@@ -25,6 +25,7 @@ export {
 } from './_tenant-table.js';
 export {
   LICENSE_TIERS,
+  TENANT_ISOLATIONS,
   TENANT_STATUSES,
   COMPANY_SIZES,
   TENANT_DOMAIN_KINDS,

@@ -65,14 +65,17 @@ export async function migrateSchemaFleet(cli: CliDatabase, o: { json?: boolean; 
   return report;
 }
 
-/** Lists the lagging tenant schemas for `migrate status` (undefined when there is no tenant schema). */
-export async function printLaggingSchemas(db: TransactionRunner, o: { json?: boolean }): Promise<FleetStatus | undefined> {
+/** The tenant schemas against the public tables for `migrate status` (undefined when there is no tenant schema). */
+export async function laggingSchemas(db: TransactionRunner): Promise<FleetStatus | undefined> {
   if (!(await listTenantSchemas(db)).length) return undefined;
-  const status = await tenantSchemaStatus(db);
-  if (o.json) return status;
+  return tenantSchemaStatus(db);
+}
+
+/** Prints {@link laggingSchemas}' answer. */
+export function printLaggingSchemas(status: FleetStatus | undefined): void {
+  if (!status) return;
   print(`${color.bold('Tenant schemas')} ${status.schemas}, ${status.lagging.length ? color.yellow(`${status.lagging.length} behind the public tables`) : color.green('all up to date')}`);
   for (const s of status.lagging.slice(0, 20)) print(`  ${color.yellow('behind')}  ${s.schema} (tenant ${s.tenantId})`);
   if (status.lagging.length > 20) print(`  ... and ${status.lagging.length - 20} more (--json lists them all)`);
   if (status.lagging.length) print('Run `stocksync-db migrate up` to bring them to the public tables.');
-  return status;
 }

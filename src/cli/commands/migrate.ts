@@ -18,7 +18,7 @@ import { printReport, reporter } from './migrate-report.js';
 import { folderOf, guarded, runnerOptions, type MigrateOptions } from './migrate-shared.js';
 import { countParser } from './options.js';
 import type { TransactionRunner } from '@stocksync/db/tenant-schemas';
-import { migrateSchemaFleet, printLaggingSchemas, runnerOnConnection } from './migrate-tenant-schemas.js';
+import { laggingSchemas, migrateSchemaFleet, printLaggingSchemas, runnerOnConnection } from './migrate-tenant-schemas.js';
 
 // A server URL is read over one plain connection (no drizzle handle, no schema); the embedded
 // database needs the full handle.
@@ -124,7 +124,7 @@ export function registerMigrate(program: Command): void {
       const o = opts(command);
       await guarded(() =>
         statusOf(o, async (status, display, db) => {
-          const lagging = await printLaggingSchemas(db, o);
+          const lagging = await laggingSchemas(db);
           if (o.json) return printJson(lagging === undefined ? status : { ...status, tenantSchemas: lagging });
           print(`${color.bold('Database')} ${display}`);
           for (const m of status.migrations) {
@@ -141,6 +141,7 @@ export function registerMigrate(program: Command): void {
             print(`  ${state} ${m.name.padEnd(48)} ${at} ${flags.join(', ')}`);
           }
           print(`${status.applied} applied, ${status.pending} pending.`);
+          printLaggingSchemas(lagging);
           if (status.needsBaseline) print(color.yellow('drizzle-kit migrate ran here: run `stocksync-db migrate baseline` once to adopt this database.'));
           if (status.migrations.some((m) => m.checksumOk === false || m.state === 'failed' || m.state === 'missing-file')) process.exitCode = EXIT.failure;
         }),

@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '@stocksync/db';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@stocksync/db';
-import { LICENSE_TIERS, TENANT_STATUSES } from '@stocksync/db/schema';
+import { LICENSE_TIERS, TENANT_ISOLATIONS, TENANT_STATUSES } from '@stocksync/db/schema';
 import { domainOfTable } from '@stocksync/db/seed';
 import { checkCreateTenantInput, createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
@@ -140,13 +140,14 @@ Examples:
     .option('--tier <tier>', `license tier: ${LICENSE_TIERS.join('|')}`, parseTier)
     .option('--seats <n>', 'seats, 1 to 2,147,483,647', countParser(1, 2_147_483_647))
     .option('--base-domain <domain>', 'platform domain: the tenant gets <slug>.<domain> as its primary host')
+    .addOption(choiceOption('--isolation <isolation>', 'shared (rows in the public tables, default) or schema (its own schema tenant_<id hex>)', TENANT_ISOLATIONS))
     .addHelpText(
       'after',
-      '\nExamples:\n  $ stocksync-db tenant create --name "Acme Inc" --slug acme --email ops@acme.test --owner-email jo@acme.test\n  $ stocksync-db tenant create --name Beta --slug beta --email b@beta.test --owner-email a@beta.test --tier professional --seats 20 --json',
+      '\nExamples:\n  $ stocksync-db tenant create --name "Acme Inc" --slug acme --email ops@acme.test --owner-email jo@acme.test\n  $ stocksync-db tenant create --name Vault --slug vault --email ops@vault.test --owner-email jo@vault.test --isolation schema\n  $ stocksync-db tenant create --name Beta --slug beta --email b@beta.test --owner-email a@beta.test --tier professional --seats 20 --json',
     )
     .action(async (_o: unknown, command: Command) => {
       const opts = command.optsWithGlobals<
-        GlobalOptions & { name: string; slug: string; email: string; ownerEmail: string; ownerName?: string; tier?: (typeof LICENSE_TIERS)[number]; seats?: number; baseDomain?: string }
+        GlobalOptions & { name: string; slug: string; email: string; ownerEmail: string; ownerName?: string; tier?: (typeof LICENSE_TIERS)[number]; seats?: number; baseDomain?: string; isolation?: (typeof TENANT_ISOLATIONS)[number] }
       >();
       const [firstName, ...rest] = (opts.ownerName ?? '').split(' ').filter(Boolean);
       const input = {
@@ -162,7 +163,7 @@ Examples:
         const result = await createTenant(
           cli.db,
           input,
-          { baseDomain: opts.baseDomain },
+          { baseDomain: opts.baseDomain, ...(opts.isolation ? { isolation: opts.isolation } : {}) },
         );
         if (opts.json) {
           printJson({ created: result.created, tenant: result.tenant, owner: result.owner ?? null });
@@ -170,7 +171,8 @@ Examples:
         }
         print(
           result.created
-            ? `${color.green('Created')} tenant ${result.tenant.slug} (${result.tenant.id}) with owner ${opts.ownerEmail}.`
+            ? `${color.green('Created')} tenant ${result.tenant.slug} (${result.tenant.id}) with owner ${opts.ownerEmail}` +
+                (result.tenant.isolation === 'schema' ? `, in its own schema tenant_${result.tenant.id.replace(/-/g, '')}.` : '.')
             : `Tenant ${result.tenant.slug} already exists (${result.tenant.id}); nothing written.`,
         );
       });
