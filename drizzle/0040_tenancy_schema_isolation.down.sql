@@ -70,8 +70,14 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+DROP FUNCTION stocksync_private.tenant_move_lock_key(uuid);
+--> statement-breakpoint
 DROP FUNCTION stocksync_tenant_schema(uuid);
 --> statement-breakpoint
 ALTER TABLE "tenants" DROP CONSTRAINT "tenants_isolation_check";
 --> statement-breakpoint
+ALTER TABLE "tenants" DROP CONSTRAINT "tenants_moving_to_check";
+--> statement-breakpoint
 ALTER TABLE "tenants" DROP COLUMN "isolation";
+--> statement-breakpoint
+ALTER TABLE "tenants" DROP COLUMN "moving_to";

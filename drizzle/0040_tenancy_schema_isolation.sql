@@ -2,15 +2,27 @@
 -- `schema` (its own schema tenant_<id hex> holding the same tenant tables, created and migrated by
 -- @stocksync/db/tenant-schemas from the public tables as the template).
 -- * tenants.isolation, and stocksync_tenant_schema(id): the schema's name.
--- * stocksync_enter_tenant(): for a schema tenant, sets a transaction-local search_path with the tenant's
---   schema first, so the same unqualified statements (the scoped builder, operations, raw SQL) reach its
---   tables. Unchanged otherwise.
+-- * tenants.moving_to, set while `stocksync-db tenant move` moves the tenant; the move holds an advisory lock
+--   whose key (stocksync_private.tenant_move_lock_key) is salted with the migration lock's owner-only salt.
+-- * stocksync_enter_tenant(): waits for a move of the tenant to end; for a schema tenant, sets a
+--   transaction-local search_path with the tenant's schema first, so the same unqualified statements (the
+--   scoped builder, operations, raw SQL) reach its tables. Unchanged otherwise.
 --> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "isolation" varchar(20) DEFAULT 'shared' NOT NULL;--> statement-breakpoint
-ALTER TABLE "tenants" ADD CONSTRAINT "tenants_isolation_check" CHECK ("tenants"."isolation" in ('shared', 'schema'));
+ALTER TABLE "tenants" ADD COLUMN "moving_to" varchar(20);--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_isolation_check" CHECK ("tenants"."isolation" in ('shared', 'schema'));--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_moving_to_check" CHECK ("tenants"."moving_to" in ('shared', 'schema'));
 --> statement-breakpoint
 CREATE FUNCTION stocksync_tenant_schema(p_tenant_id uuid) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 'tenant_' || pg_catalog.replace(p_tenant_id::text, '-', '') $$;
+--> statement-breakpoint
+CREATE FUNCTION stocksync_private.tenant_move_lock_key(p_tenant_id uuid) RETURNS bigint
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT pg_catalog.hashtextextended('stocksync-tenant-move:' || l.salt || ':' || p_tenant_id::text, 0)
+    FROM stocksync_private.migration_lock l LIMIT 1
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION stocksync_private.tenant_move_lock_key(uuid) FROM PUBLIC;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION stocksync_enter_tenant(p_tenant_id uuid, p_user_id text, p_user_role text, p_ip text,
   p_user_agent text, p_request_id text, p_privileged_session text DEFAULT NULL) RETURNS text
@@ -20,6 +32,7 @@ DECLARE
   v_status text;
   v_active boolean;
   v_isolation text;
+  v_moving text;
   v_privileged boolean;
   v_inner bytea;
   v_outer bytea;
@@ -56,10 +69,21 @@ BEGIN
     RAISE EXCEPTION 'the actor''s user agent (500) or request id (200) is too long or holds a control character'
       USING ERRCODE = '22023';
   END IF;
-  SELECT t.status, t.is_active, t.isolation INTO v_status, v_active, v_isolation FROM public.tenants t WHERE t.id = p_tenant_id;
+  SELECT t.status, t.is_active, t.isolation, t.moving_to INTO v_status, v_active, v_isolation, v_moving
+    FROM public.tenants t WHERE t.id = p_tenant_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'tenant % does not exist', p_tenant_id
       USING ERRCODE = 'ST404', HINT = 'Check the tenant id or create the tenant first.';
+  END IF;
+  IF v_moving IS NOT NULL THEN
+    -- The tenant is being moved (stocksync-db tenant move): wait until the move commits or fails (it holds
+    -- this lock), then read where the tenant is now. A snapshot taken before the wait cannot see that.
+    PERFORM pg_catalog.pg_advisory_xact_lock_shared(stocksync_private.tenant_move_lock_key(p_tenant_id));
+    IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
+      RAISE EXCEPTION 'tenant % was being moved when this transaction began', p_tenant_id
+        USING ERRCODE = '40001', HINT = 'Retry the transaction: the move has ended.';
+    END IF;
+    SELECT t.status, t.is_active, t.isolation INTO v_status, v_active, v_isolation FROM public.tenants t WHERE t.id = p_tenant_id;
   END IF;
   IF v_status <> 'active' OR NOT v_active THEN
     RAISE EXCEPTION 'tenant % is %', p_tenant_id, CASE WHEN v_status <> 'active' THEN v_status ELSE 'inactive' END

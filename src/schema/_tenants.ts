@@ -45,6 +45,8 @@ export const tenants = pgTable(
     isActive: boolean().notNull().default(true),
     status: varchar({ length: 20, enum: TENANT_STATUSES }).notNull().default('active'),
     isolation: varchar({ length: 20, enum: TENANT_ISOLATIONS }).notNull().default('shared'),
+    /** Set while `stocksync-db tenant move` moves the tenant (its transactions wait for the move). */
+    movingTo: varchar({ length: 20, enum: TENANT_ISOLATIONS }),
     domain: varchar({ length: 255 }),
     brandingConfig: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     stripeCustomerId: varchar({ length: 255 }),
@@ -66,6 +68,7 @@ export const tenants = pgTable(
     enumCheck('tenants', t.licenseTier, LICENSE_TIERS),
     enumCheck('tenants', t.status, TENANT_STATUSES),
     enumCheck('tenants', t.isolation, TENANT_ISOLATIONS),
+    enumCheck('tenants', t.movingTo, TENANT_ISOLATIONS),
     enumCheck('tenants', t.companySize, COMPANY_SIZES),
   ],
 );

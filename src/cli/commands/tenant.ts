@@ -11,6 +11,7 @@ import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, lazyProgress, num, print, printError, printJson, printRows } from '../output.js';
 import { choiceOption, countParser } from './options.js';
 import { registerTenantDomain } from './tenant-domain.js';
+import { registerTenantMove } from './tenant-move.js';
 import { findTenant, requireTenant, type TenantRow } from './tenant-ref.js';
 
 /** Row counts of one tenant per table (as the owner: RLS does not filter). */
@@ -48,9 +49,11 @@ Examples:
   $ stocksync-db tenant export acme ./backups/acme
   $ stocksync-db tenant import ./backups/acme --url postgres://localhost/other
   $ stocksync-db tenant domain add acme shop.acme.test
-  $ stocksync-db tenant slug acme acme-global`,
+  $ stocksync-db tenant slug acme acme-global
+  $ stocksync-db tenant move acme --to schema`,
     );
   registerTenantDomain(tenant);
+  registerTenantMove(tenant);
 
   tenant
     .command('list')
