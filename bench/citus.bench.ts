@@ -16,6 +16,7 @@ export const keys = [
   'citus_scoped_vs_raw_point',
   'citus_scoped_vs_raw_list',
   'citus_scoped_vs_transaction_point',
+  'citus_transaction_vs_lone_point',
   'citus_scoped_vs_raw_point_postgresjs',
   'citus_scoped_vs_raw_list_postgresjs',
 ];
@@ -166,6 +167,40 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
             'the owner\'s point query with tenant_id filter in BEGIN ... COMMIT, one pipelined batch (node-postgres), through the coordinator',
           ),
           note: `${note}; this figure leaves out the cost of the transaction block itself, which the plain lone query does not pay`,
+        });
+
+        // The floor of any context that needs a worker transaction (the binding is the distributed
+        // transaction, the SET LOCALs travel with its BEGIN): the owner's same prepared query in
+        // BEGIN ... COMMIT against it alone, both as one raw node-postgres batch (no drizzle mapping).
+        const alone = await sideBySide(
+          batch(async () => {
+            const p = pick();
+            const client = await pool.connect();
+            try {
+              await runBatch(client, [{ text: 'begin' }, { text, values: [p.tenant, p.task], prepare: true }, { text: 'commit' }], { resultIndex: 1 });
+            } finally {
+              client.release();
+            }
+          }),
+          batch(async () => {
+            const p = pick();
+            const client = await pool.connect();
+            try {
+              await runBatch(client, [{ text, values: [p.tenant, p.task], prepare: true }], { resultIndex: 0 });
+            } finally {
+              client.release();
+            }
+          }),
+          rounds,
+        );
+        figures.push({
+          ...ratioFigure(
+            'citus_transaction_vs_lone_point',
+            `Citus: the owner's point lookup in BEGIN ... COMMIT against the same lookup alone (${label}, ${BATCH} per sample)`,
+            alone,
+            'the owner\'s prepared point query with tenant_id filter alone, one raw batch (node-postgres), through the coordinator',
+          ),
+          note: `${note.split(';')[0]}; no context on either side: what a transaction block costs on Citus (the coordinator opens a worker transaction with BEGIN and assign_distributed_transaction_id, and COMMITs it), which the signed context cannot avoid`,
         });
       }
 
