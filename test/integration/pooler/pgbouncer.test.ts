@@ -1,6 +1,8 @@
 // The tenant context and the scoped builder through a real PgBouncer in transaction mode (pool smaller
 // than the app's), with and without DISCARD ALL after each transaction, on node-postgres and
-// postgres.js, while server connections are killed: no wrong result, no lost write, no hang.
+// postgres.js, while server connections are killed: no wrong result, no lost write, no hang. One of the
+// tenants has its own schema (isolation 'schema'): its transaction-local search_path shares the pooled
+// server connections with the shared tenants', and every row must land where its tenant lives.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../../src/connection.js';
@@ -8,6 +10,7 @@ import { ConnectionLostError } from '../../../src/errors.js';
 import { projects, tenants } from '../../../src/schema/index.js';
 import { tenantDb, withTenant } from '../../../src/tenancy/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
+import { readTemplate, saveTemplate, syncTenantSchema, tenantSchemaName } from '../../../src/tenant-schemas/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
 import { pgBouncerSkipReason, startPgBouncer, type PgBouncer } from './_pgbouncer.js';
 
@@ -35,13 +38,20 @@ const configs = [
 describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
   let t: TestDatabase;
   const role = `pooler_app_${Math.random().toString(36).slice(2, 8)}`;
-  const tenantIds = [uuidv7(), uuidv7(), uuidv7()];
+  const tenantIds = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+  /** The last tenant lives in its own schema. */
+  const schemaTenant = tenantIds[3]!;
 
   beforeAll(async () => {
     t = await createTestDatabase({ max: 2 });
     // The session user is a plain login role in the application role: no owner, no superuser.
     await t.db.execute(sql.raw(`create role ${role} login in role stocksync_app`));
-    await t.db.insert(tenants).values(tenantIds.map((id, i) => ({ id, name: `T${i}`, slug: `pool-${i}-${id.slice(-6)}`, email: `t${i}@pool.test` })));
+    await t.db.insert(tenants).values(
+      tenantIds.map((id, i) => ({ id, name: `T${i}`, slug: `pool-${i}-${id.slice(-6)}`, email: `t${i}@pool.test`, isolation: id === schemaTenant ? ('schema' as const) : ('shared' as const) })),
+    );
+    const template = await readTemplate(t.db);
+    await saveTemplate(t.db, template);
+    await syncTenantSchema(t.db, template, tenantSchemaName(schemaTenant), { tenantId: schemaTenant });
   }, 120_000);
   afterAll(async () => {
     await t?.drop();
@@ -129,6 +139,11 @@ describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
 
     async function assertLedger(ledger: Ledger): Promise<void> {
       const rows = await t.db.select({ name: projects.name, tenantId: projects.tenantId }).from(projects);
+      const inSchema = (await t.db.execute(sql.raw(`select name, tenant_id as "tenantId" from ${tenantSchemaName(schemaTenant)}.projects`))) as unknown as { rows: { name: string; tenantId: string }[] };
+      // Every row where its tenant lives: the schema tenant's in its schema only, the others' in public only.
+      expect(rows.filter((r) => r.tenantId === schemaTenant)).toEqual([]);
+      expect(inSchema.rows.filter((r) => r.tenantId !== schemaTenant)).toEqual([]);
+      rows.push(...inSchema.rows);
       const prefix = `p-${driver}-${discardAll}-${prepare}-`;
       const present = new Map(rows.filter((r) => r.name.startsWith(prefix)).map((r) => [r.name, r.tenantId]));
       // No lost write: every committed insert is there unless its delete committed.
