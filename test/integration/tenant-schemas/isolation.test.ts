@@ -9,17 +9,20 @@ import { withTenant } from '../../../src/tenancy/context/index.js';
 import { createTenant } from '../../../src/tenancy/lifecycle.js';
 import { listTenantSchemas, readStructure, readTemplate, tenantSchemaName } from '../../../src/tenant-schemas/index.js';
 import type { Database } from '../../../src/connection.js';
-import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
-import { rowsOf } from '../tenancy/_drivers.js';
+import { openDriver, rowsOf, type DriverHandle } from '../tenancy/_drivers.js';
 
-describe('schema tenants', () => {
-  let t: TestDatabase;
+// node-postgres and postgres.js connect as stocksync_service; PGlite's one session enters as the
+// application role like the others (withTenant sets the role for the transaction).
+describe.each(['pg', 'postgres', 'pglite'] as const)('schema tenants on %s', (driver) => {
+  let h: DriverHandle;
   let service: Database;
+  let t: { db: Database };
   const ids: Record<'shared' | 'b' | 'c', { tenant: string; owner: string }> = {} as never;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    service = await t.serviceDb();
+    h = await openDriver(driver);
+    service = h.db;
+    t = { db: h.admin };
     const make = async (slug: string, isolation: 'shared' | 'schema') => {
       const { tenant, owner } = await createTenant(t.db, { name: slug, slug, email: `ops@${slug}.test`, owner: { email: `o@${slug}.test` } }, { isolation });
       return { tenant: tenant.id, owner: owner!.id };
@@ -33,7 +36,7 @@ describe('schema tenants', () => {
       });
     }
   }, 120_000);
-  afterAll(() => t?.drop());
+  afterAll(() => h?.close());
 
   const count = async (table: string, tenant: string) =>
     Number(rowsOf<{ n: string }>(await t.db.execute(sql.raw(`select count(*) as n from ${table} where tenant_id = '${tenant}'`)))[0]!.n);
