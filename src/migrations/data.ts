@@ -83,6 +83,14 @@ export interface DataMigrationContext {
   batch(options: BatchOptions): Promise<BatchResult>;
   /** Adds a line to the run's log (the CLI prints it). */
   log(message: string): void;
+  /**
+   * Runs `fn` once for each tenant schema (schema-per-tenant isolation; none: `fn` never runs), with the
+   * session's search_path set to `<schema>, public`, so the same unqualified SQL that the migration ran
+   * on the public tables now reaches that tenant's tables. Each schema is first brought to the public
+   * tables' structure as this migration sees it (what the migrations before it changed). Returns the
+   * schemas, in order.
+   */
+  forEachTenantSchema(fn: (schema: string) => Promise<void>): Promise<string[]>;
 }
 
 /**
@@ -157,8 +165,35 @@ export async function createDataContext(options: {
       }
     },
     batch: (batchOptions) => runBatches(ctx, conn, options, batchOptions),
+    forEachTenantSchema: (fn) => forEachTenantSchema(ctx, conn, fn),
   };
   return ctx;
+}
+
+async function forEachTenantSchema(ctx: DataMigrationContext, conn: MigrationConnection, fn: (schema: string) => Promise<void>): Promise<string[]> {
+  // Loaded here: a service importing @stocksync/db/migrations does not load the tenant-schemas part.
+  const tenantSchemas = await import('../tenant-schemas/index.js');
+  // The runner's own session, its transactions as ctx.transaction runs them (a savepoint inside the
+  // migration's transaction, never a second BEGIN or an early COMMIT).
+  const runner: import('../tenant-schemas/index.js').TransactionRunner = {
+    execute: (query) => ctx.db.execute(query),
+    transaction: (inner) => ctx.transaction(() => inner(runner)),
+  };
+  const stamps = await tenantSchemas.listTenantSchemas(runner);
+  if (!stamps.length) return [];
+  const template = await tenantSchemas.readTemplate(runner);
+  await tenantSchemas.saveTemplate(runner, template);
+  const [saved] = await conn.query<{ path: string }>(`select current_setting('search_path') as path`);
+  for (const { schema } of stamps) {
+    await tenantSchemas.syncTenantSchema(runner, template, schema);
+    await conn.query(`select set_config('search_path', $1, false)`, [`${quoteIdent(schema)}, public`]);
+    try {
+      await fn(schema);
+    } finally {
+      await conn.query(`select set_config('search_path', $1, false)`, [saved!.path]);
+    }
+  }
+  return stamps.map((s) => s.schema);
 }
 
 function qualified(table: string): string {
