@@ -333,9 +333,13 @@ export async function purgeTenant(
 ): Promise<PurgeReport> {
   const tenantId = tenantIdOf(tenant);
   const report = await db.transaction(async (tx) => {
-    const tables = (await tenantTablesInDatabase(tx)).map((t) => t.table);
     const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
     if (!row) throw new TenantNotFoundError(`Tenant ${tenantId} does not exist (already purged?).`);
+    // A schema tenant's rows are in its schema: counted there (its tables come first), and the emptied
+    // schema is dropped with the tenant.
+    const schema = row.isolation === 'schema' ? `tenant_${tenantId.replace(/-/g, '')}` : null;
+    if (schema) await tx.execute(sql`select set_config('search_path', ${`${schema}, public`}, true)`);
+    const tables = (await tenantTablesInDatabase(tx)).map((t) => t.table);
     if (row.status !== 'deleted') {
       throw new TenantLifecycleError(`Tenant ${row.slug} is ${row.status}: soft-delete it before purging.`);
     }
@@ -364,6 +368,7 @@ export async function purgeTenant(
         `Purge left rows behind in ${left.map((r) => r.t).join(', ')}: their tenant_id foreign key must cascade.`,
       );
     }
+    if (schema) await tx.execute(sql.raw(`drop schema if exists "${schema}" cascade`));
     return { tenantId, rows: Object.fromEntries(counts.filter((c) => c.n > 0).map((c) => [c.t, c.n])) };
   });
   forget(tenantId);

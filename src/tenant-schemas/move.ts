@@ -98,8 +98,9 @@ export async function moveTenant(session: MoveSession | TransactionRunner, tenan
     `copy every row of the tenant from ${source} to ${target}, triggers off (rows exactly as they are)`,
     `compare row counts and checksums per table`,
     `set tenants.isolation = '${to}'`,
-    from === 'schema' ? `drop schema ${schema}` : `delete the tenant's rows from the public tables`,
+    from === 'schema' ? `empty schema ${schema} and mark it vacated` : `delete the tenant's rows from the public tables`,
     'commit: all of it or none of it',
+    ...(from === 'schema' ? [`drop schema ${schema} (a short wait for the tenants table; left vacated and empty if it cannot)`] : []),
   ];
   if (from === to) {
     return { tenantId, from, to, schema, moved: false, tables: [], steps: [`nothing to do: the tenant is already ${to}`], ms: performance.now() - started };

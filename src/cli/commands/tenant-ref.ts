@@ -13,7 +13,9 @@ export interface TenantRow {
   license_tier: string;
   seats_total: number;
   created_at: string | Date;
+  /** Users in the public tables (a schema tenant's are in its schema: see `tenant show`). */
   users: string | number;
+  isolation: 'shared' | 'schema';
 }
 
 /** Finds a tenant by id or slug. */
@@ -21,7 +23,7 @@ export async function findTenant(db: Database, ref: string): Promise<TenantRow |
   const where = isUuid(ref) ? sql`t.id = ${ref}::uuid` : sql`t.slug = ${ref}`;
   const [row] = rowsOf<TenantRow>(
     await db.execute(sql`select t.id, t.slug, t.name, t.status, t.license_tier, t.seats_total, t.created_at,
-      (select count(*) from users u where u.tenant_id = t.id) as users from tenants t where ${where}`),
+      (select count(*) from users u where u.tenant_id = t.id) as users, t.isolation from tenants t where ${where}`),
   );
   return row;
 }

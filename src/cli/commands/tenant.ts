@@ -16,13 +16,20 @@ import { findTenant, requireTenant, type TenantRow } from './tenant-ref.js';
 
 /** Row counts of one tenant per table (as the owner: RLS does not filter). */
 async function tenantRowCounts(db: Database, tenantId: string): Promise<Record<string, number>> {
-  const tables = rowsOf<{ name: string }>(
-    await db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  // A schema tenant's rows are in its own schema (the global tables it has rows in stay in public).
+  const [where] = rowsOf<{ schema: string }>(
+    await db.execute(sql`select case when isolation = 'schema' then stocksync_tenant_schema(id) else 'public' end as schema from tenants where id = ${tenantId}::uuid`),
+  );
+  const schema = where?.schema ?? 'public';
+  const tables = rowsOf<{ name: string; schema: string }>(
+    await db.execute(sql`select c.relname as name, n.nspname as schema from pg_class c join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
-      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`),
+      where c.relkind in ('r', 'p') and (n.nspname = ${schema}
+        or (n.nspname = 'public' and not exists (select 1 from pg_class x join pg_namespace y on y.oid = x.relnamespace where y.nspname = ${schema} and x.relname = c.relname)))
+      order by 1`),
   );
   if (!tables.length) return {};
-  const parts = tables.map(({ name }) => sql`select ${name}::text as name, count(*)::bigint as n from ${sql.identifier(name)} where tenant_id = ${tenantId}::uuid`);
+  const parts = tables.map(({ name, schema: s }) => sql`select ${name}::text as name, count(*)::bigint as n from ${sql.identifier(s)}.${sql.identifier(name)} where tenant_id = ${tenantId}::uuid`);
   const counted = rowsOf<{ name: string; n: string | number }>(await db.execute(sql.join(parts, sql` union all `)));
   return Object.fromEntries(counted.map((r) => [r.name, Number(r.n)]));
 }
@@ -106,8 +113,9 @@ Examples:
         const tables = await tenantRowCounts(cli.db, row.id);
         const domains: Record<string, number> = {};
         for (const [t, n] of Object.entries(tables)) domains[domainOfTable(t)] = (domains[domainOfTable(t)] ?? 0) + n;
+        const users = row.isolation === 'schema' ? (tables.users ?? 0) : Number(row.users);
         if (opts.json) {
-          printJson({ ...row, users: Number(row.users), rows: { domains, tables } });
+          printJson({ ...row, users, rows: { domains, tables } });
           return;
         }
         printRows(
@@ -117,7 +125,8 @@ Examples:
             ['id', row.id],
             ['status', row.status],
             ['tier', `${row.license_tier} (${row.seats_total} seats)`],
-            ['users', num(Number(row.users))],
+            ['users', num(users)],
+            ['isolation', row.isolation === 'schema' ? `schema (tenant_${row.id.replace(/-/g, '')})` : 'shared'],
             ['created', iso(row.created_at)],
           ],
           '',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStateOf } from '../../../src/errors.js';
 import { projects } from '../../../src/schema/index.js';
 import { withTenant } from '../../../src/tenancy/context/index.js';
-import { createTenant } from '../../../src/tenancy/lifecycle.js';
+import { createTenant, purgeTenant, softDeleteTenant } from '../../../src/tenancy/lifecycle.js';
 import { listTenantSchemas, readStructure, readTemplate, tenantSchemaName } from '../../../src/tenant-schemas/index.js';
 import type { Database } from '../../../src/connection.js';
 import { openDriver, rowsOf, type DriverHandle } from '../tenancy/_drivers.js';
@@ -121,5 +121,24 @@ describe.each(['pg', 'postgres', 'pglite'] as const)('schema tenants on %s', (dr
     );
     expect(changed).toBe(0);
     expect(await names(ids.b.tenant, 'select name from projects')).toEqual(['b project']);
+  });
+});
+
+describe('purging a schema tenant', () => {
+  it('removes its rows and its schema, and leaves the other tenants alone', async () => {
+    const h = await openDriver('pg');
+    try {
+      const { tenant } = await createTenant(h.admin, { name: 'gone', slug: 'gone', email: 'ops@gone.test', owner: { email: 'o@gone.test' } }, { isolation: 'schema' });
+      const { tenant: other } = await createTenant(h.admin, { name: 'stays', slug: 'stays', email: 'ops@stays.test', owner: { email: 'o@stays.test' } }, { isolation: 'schema' });
+      await withTenant(h.admin, tenant.id, (tx) => tx.insert(projects).values({ tenantId: tenant.id, name: 'doomed' }));
+      await softDeleteTenant(h.admin, tenant.id);
+      const report = await purgeTenant(h.admin, tenant.id);
+      expect(report.rows).toMatchObject({ users: 1, memberships: 1, projects: 1 });
+      const schemas = rowsOf<{ n: string }>(await h.admin.execute(sql`select nspname as n from pg_namespace where nspname like 'tenant\\_%' order by 1`)).map((r) => r.n);
+      expect(schemas).toEqual([tenantSchemaName(other.id)]);
+      expect(await withTenant(h.db, other.id, async (tx) => rowsOf(await tx.execute(sql`select id from users`)).length)).toBe(1);
+    } finally {
+      await h.close();
+    }
   });
 });
