@@ -111,6 +111,43 @@ async function snapshot(conn: MigrationConnection, ignore: string[]) {
   return { schema: await schemaFingerprint(conn), data: await dataFingerprint(conn, 'drizzle', ignore) };
 }
 
+/** The schema tenant verify keeps beside the public tables once the migrations allow one (0040). */
+const VERIFY_TENANT = '00000000-0000-7000-8000-000000000e01';
+
+/**
+ * Once the database has schema-per-tenant isolation, gives it one schema tenant (created before the
+ * migration under test), and after every up and down brings the tenant schemas to the public tables as
+ * `migrate up`/`down` do: the fingerprints then compare the tenant's schema too. Returns its audit table,
+ * which (like public.audit_logs) a down appends to by design.
+ */
+async function keepSchemaTenant(conn: MigrationConnection, state: { created: boolean }): Promise<string[]> {
+  const schema = `tenant_${VERIFY_TENANT.replace(/-/g, '')}`;
+  if (!state.created) {
+    const [ready] = await conn.query<{ ok: boolean }>(`select to_regprocedure('public.stocksync_tenant_schema(uuid)') is not null
+      and exists (select 1 from pg_attribute where attrelid = 'public.tenants'::regclass and attname = 'isolation' and not attisdropped) as ok`);
+    if (!ready?.ok) return [];
+    await conn.query(`insert into public.tenants (id, name, slug, email, isolation) values ($1, 'verify', 'verify-schema-tenant', 'verify@example.com', 'schema')`, [VERIFY_TENANT]);
+    await syncFleet(conn, VERIFY_TENANT);
+    state.created = true;
+  }
+  return [`${schema}.audit_logs`];
+}
+
+async function syncFleet(conn: MigrationConnection, tenantId?: string): Promise<void> {
+  const tenantSchemas = await import('../tenant-schemas/index.js');
+  const db = (await conn.drizzle()) as unknown as import('../tenant-schemas/index.js').TransactionRunner;
+  if (tenantId) {
+    const template = await tenantSchemas.readTemplate(db);
+    await tenantSchemas.saveTemplate(db, template);
+    await tenantSchemas.syncTenantSchema(db, template, tenantSchemas.tenantSchemaName(tenantId), { tenantId });
+    return;
+  }
+  if (!(await tenantSchemas.listTenantSchemas(db)).length) return;
+  const report = await tenantSchemas.migrateTenantSchemas(db, { concurrency: 1 });
+  const failed = report.outcomes.filter((o) => o.status !== 'migrated');
+  if (failed.length) throw new ConfigurationError(`tenant schema ${failed[0]!.schema} could not follow the public tables: ${failed[0]!.error ?? failed[0]!.status}`);
+}
+
 /**
  * Verifies every migration of a folder on a throwaway database: up, down, up again. A down must
  * bring back exactly the schema (and data) the up started from, and the second up must produce
@@ -133,6 +170,7 @@ export async function verifyMigrations(options: VerifyOptions = {}): Promise<Ver
     try {
       const runner = { folder, onEvent: options.onEvent, lock: { mode: 'fail' as const } };
       let reporting = options.from === undefined;
+      const tenantState = { created: false };
       for (const file of files) {
         reporting ||= file.name === options.from;
         if (!reporting) {
@@ -159,16 +197,20 @@ export async function verifyMigrations(options: VerifyOptions = {}): Promise<Ver
           } else if (file.downSql === undefined) {
             problems.push('no down file');
           }
-          const before = await snapshot(conn, ignore);
+          const ignored = [...ignore, ...(await keepSchemaTenant(conn, tenantState))];
+          const before = await snapshot(conn, ignored);
           await migrateUp(conn, { ...runner, to: file.name });
-          const afterUp = await snapshot(conn, ignore);
+          await syncFleet(conn);
+          const afterUp = await snapshot(conn, ignored);
           if (!skipped && problems.length === 0) {
             await migrateDown(conn, { ...runner, steps: 1 });
-            const afterDown = await snapshot(conn, ignore);
+            await syncFleet(conn);
+            const afterDown = await snapshot(conn, ignored);
             for (const line of diffLines(before.schema, afterDown.schema)) problems.push(`schema after down differs from before up: ${line}`);
             for (const line of diffLines(before.data, afterDown.data)) problems.push(`data after down differs from before up: ${line}`);
             await migrateUp(conn, { ...runner, to: file.name });
-            const again = await snapshot(conn, ignore);
+            await syncFleet(conn);
+            const again = await snapshot(conn, ignored);
             for (const line of diffLines(afterUp.schema, again.schema)) problems.push(`schema after up, down, up differs from the first up: ${line}`);
           }
         } catch (error) {

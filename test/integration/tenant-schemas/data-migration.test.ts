@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, migrateDown, migrateUp } from '../../../src/migrations/index.js';
+import { defaultMigrationsFolder, migrateDown, migrateUp, verifyMigrations } from '../../../src/migrations/index.js';
 import { projects } from '../../../src/schema/index.js';
 import { withTenant } from '../../../src/tenancy/context/index.js';
 import { createTenant } from '../../../src/tenancy/lifecycle.js';
@@ -93,4 +93,21 @@ describe('data migrations over tenant schemas', () => {
       expect(columns).not.toContain('color');
     }
   });
+
+  it('verifies up, down, up with a schema tenant following the public tables', async () => {
+    const result = await verifyMigrations({ folder, from: '9001_projects_color' });
+    expect(result.migrations.map((m) => [m.name, m.ok, m.problems])).toEqual([
+      ['9001_projects_color', true, []],
+      ['9002_projects_color_backfill', true, []],
+    ]);
+  }, 180_000);
+
+  it('reports a down that leaves the tenant schema different (the fingerprint covers it)', async () => {
+    // A down that forgets the index its up made: the public tables and, through the fleet, the schema differ.
+    writeFileSync(join(folder, '9001_projects_color.sql'), 'ALTER TABLE "projects" ADD COLUMN "color" varchar(20);\n--> statement-breakpoint\nCREATE INDEX "projects_verify_idx" ON "projects" ("tenant_id", "created_at");');
+    const result = await verifyMigrations({ folder, from: '9001_projects_color' });
+    const problems = result.migrations[0]!.problems.join('\n');
+    expect(problems).toMatch(/projects_verify_idx/);
+    expect(problems).toMatch(/tenant_00000000000070008000000000000e01/);
+  }, 180_000);
 });
