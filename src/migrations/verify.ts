@@ -124,7 +124,7 @@ async function keepSchemaTenant(conn: MigrationConnection, state: { created: boo
   const schema = `tenant_${VERIFY_TENANT.replace(/-/g, '')}`;
   if (!state.created) {
     const [ready] = await conn.query<{ ok: boolean }>(`select to_regprocedure('public.stocksync_tenant_schema(uuid)') is not null
-      and exists (select 1 from pg_attribute where attrelid = 'public.tenants'::regclass and attname = 'isolation' and not attisdropped) as ok`);
+      and exists (select 1 from pg_attribute where attrelid = to_regclass('public.tenants') and attname = 'isolation' and not attisdropped) as ok`);
     if (!ready?.ok) return [];
     await conn.query(`insert into public.tenants (id, name, slug, email, isolation) values ($1, 'verify', 'verify-schema-tenant', 'verify@example.com', 'schema')`, [VERIFY_TENANT]);
     await syncFleet(conn, VERIFY_TENANT);
