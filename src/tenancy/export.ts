@@ -69,14 +69,17 @@ export async function exportTenant(
   await mkdir(dir, { recursive: true });
   return db.transaction(
     async (tx) => {
-      const [root] = rowsOf<{ slug: string; j: string }>(
-        await tx.execute(sql`select slug, to_jsonb(t)::text as j from tenants t where id = ${tenantId}::uuid`),
+      const [root] = rowsOf<{ slug: string; j: string; schema: string | null }>(
+        await tx.execute(sql`select slug, to_jsonb(t)::text as j, case when t.isolation = 'schema' then stocksync_tenant_schema(t.id) end as schema
+          from public.tenants t where id = ${tenantId}::uuid`),
       );
       if (!root) throw new TenantNotFoundError(`Tenant ${tenantId} does not exist: nothing to export.`);
       const tables: ExportedTable[] = [];
       tables.push(await writeTable(dir, 'tenants', await columnsOf(tx, 'tenants'), async function* () {
         yield [root.j];
       }));
+      // A schema tenant's tables come first for the rest of this transaction: the same unqualified reads reach them.
+      if (root.schema) await tx.execute(sql`select set_config('search_path', ${`${root.schema}, public`}, true)`);
       const tenantTables = await tenantTablesInDatabase(tx);
       const report = (table: string) =>
         options.onProgress?.({

@@ -93,6 +93,10 @@ export async function importTenant(db: AnyPgDatabase, dir: string, options: Impo
         rows: Object.values(rows).reduce((a, b) => a + b, 0),
       });
     }
+    // An export of a schema tenant says so in its tenants row; here its rows went into the shared tables,
+    // so it comes in shared (`tenant move --to schema` puts it in a schema of its own again).
+    await tx.execute(sql`update ${sql.raw(qualified(allowed.schema, 'tenants'))} set isolation = 'shared', moving_to = null
+      where id = ${tenantId}::uuid and (isolation <> 'shared' or moving_to is not null)`);
     // Still with triggers off: the import writes no audit entries of its own.
     if (options.key === undefined && rows['tenant_domains']) {
       const [row] = rowsOf<{ n: number }>(

@@ -1,11 +1,16 @@
 // Schema tenants: createTenant({ isolation: 'schema' }) makes the tenant's own schema from the public
 // tables, withTenant reaches it through a transaction-local search_path, and as the service role no
 // statement reads or leaves rows across tenants, shared or schema, whichever schema it names.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStateOf } from '../../../src/errors.js';
 import { projects } from '../../../src/schema/index.js';
 import { withTenant } from '../../../src/tenancy/context/index.js';
+import { exportTenant } from '../../../src/tenancy/export.js';
+import { importTenant } from '../../../src/tenancy/import.js';
 import { createTenant, purgeTenant, softDeleteTenant } from '../../../src/tenancy/lifecycle.js';
 import { listTenantSchemas, readStructure, readTemplate, tenantSchemaName } from '../../../src/tenant-schemas/index.js';
 import type { Database } from '../../../src/connection.js';
@@ -141,4 +146,28 @@ describe('purging a schema tenant', () => {
       await h.close();
     }
   });
+});
+
+describe('exporting a schema tenant', () => {
+  it('exports the rows of its schema, and another database imports them as a shared tenant', async () => {
+    const source = await openDriver('pg');
+    const target = await openDriver('pg');
+    const dir = mkdtempSync(join(tmpdir(), 'stocksync-schema-export-'));
+    try {
+      const { tenant } = await createTenant(source.admin, { name: 'exp', slug: 'exp', email: 'ops@exp.test', owner: { email: 'o@exp.test' } }, { isolation: 'schema' });
+      await withTenant(source.admin, tenant.id, (tx) => tx.insert(projects).values([{ tenantId: tenant.id, name: 'one' }, { tenantId: tenant.id, name: 'two' }]));
+      const manifest = await exportTenant(source.admin, tenant.id, dir);
+      expect(manifest.tables.find((x) => x.table === 'projects')!.rows).toBe(2);
+      expect(manifest.tables.find((x) => x.table === 'users')!.rows).toBe(1);
+      await importTenant(target.admin, dir);
+      const names = await withTenant(target.db, tenant.id, async (tx) => rowsOf<{ name: string }>(await tx.execute(sql`select name from public.projects order by name`)).map((r) => r.name));
+      expect(names).toEqual(['one', 'two']);
+      const [row] = rowsOf<{ isolation: string }>(await target.admin.execute(sql`select isolation from tenants where id = ${tenant.id}::uuid`));
+      expect(row!.isolation).toBe('shared');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await source.close();
+      await target.close();
+    }
+  }, 120_000);
 });
