@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/connection.js';
+import { sqlStateOf } from '../../../src/errors.js';
 import { projects, tasks } from '../../../src/schema/index.js';
 import { seedTenant } from '../../../src/seed/index.js';
 import { withTenant } from '../../../src/tenancy/context/index.js';
@@ -135,6 +136,26 @@ describe('tenant move', () => {
       await moveTenant(back, tenantId, direction);
     });
   }
+
+  it('fails a repeatable read transaction that waited for the move with 40001 (its snapshot predates the move), to be retried', async () => {
+    let waited: Promise<unknown> | undefined;
+    const session = await openSession();
+    await moveTenant(session, tenantId, 'schema', {
+      onStep: async (step) => {
+        if (step !== 'copy') return;
+        waited = withTenant(service, tenantId, (tx) => tx.execute(sql`select 1`), { isolationLevel: 'repeatable read' }).then(
+          () => 'ok',
+          (e: unknown) => sqlStateOf(e),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      },
+    });
+    expect(await waited).toBe('40001');
+    // A retry, now that the move is over, enters at once.
+    await withTenant(service, tenantId, (tx) => tx.execute(sql`select 1`), { isolationLevel: 'repeatable read' });
+    const back = await openSession();
+    await moveTenant(back, tenantId, 'shared');
+  });
 
   it('refuses a second move of the same tenant while one runs, and says so', async () => {
     const first = await openSession();
