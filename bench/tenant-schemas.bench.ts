@@ -198,8 +198,9 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
       unit: 'ms',
       subject: cliStats,
       ratio: cliStats.median,
-      target: '<= 2000 ms',
-      met: cliStats.median <= 2000,
+      // The targets are set for 1,000 schemas: a smaller fleet's figure is reported against nothing.
+      target: count >= 1000 ? '<= 2000 ms' : 'reported (the target is for 1,000 schemas)',
+      ...(count >= 1000 ? { met: cliStats.median <= 2000 } : {}),
       note: `${count} schemas of ${template.tables.length} tables each; median of ${cliRounds} runs`,
     });
     const libRounds = ctx.quick ? 5 : 15;
@@ -310,8 +311,8 @@ export async function run(ctx: BenchContext): Promise<Figure[]> {
           unit: 's',
           subject: seconds,
           ratio: ms / 1000,
-          target: '<= 60 s',
-          met: ms <= 60_000,
+          target: count >= 1000 ? '<= 60 s' : 'reported (the target is for 1,000 schemas)',
+          ...(count >= 1000 ? { met: ms <= 60_000 } : {}),
           note:
             `concurrency ${concurrency}: ${count} schemas in ${(ms / 1000).toFixed(1)} s, ${(count / (ms / 1000)).toFixed(1)} schemas/s; ` +
             `each schema's transaction took ${perSchema.min.toFixed(0)} / ${perSchema.median.toFixed(0)} / ${perSchema.max.toFixed(0)} ms (min / median / max)`,
