@@ -3,7 +3,7 @@
 // each schema in its own transaction (a failure stops nothing else and a second run resumes).
 import { sql } from 'drizzle-orm';
 import { listTenantSchemas, type TenantSchemaStamp } from './stamp.js';
-import type { TransactionRunner } from './structure.js';
+import type { SchemaStructure, TransactionRunner } from './structure.js';
 import { readTemplate, saveTemplate, syncTenantSchema, type Template } from './sync.js';
 
 /** The fleet against the template. */
@@ -78,6 +78,8 @@ export async function migrateTenantSchemas(db: TransactionRunner, options: Fleet
   const queue = [...status.lagging];
   const outcomes: SchemaOutcome[] = [];
   const total = queue.length;
+  // The templates the schemas were brought to, read once each for the whole fleet.
+  const recorded = new Map<string, SchemaStructure>();
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const t0 = performance.now();
@@ -88,7 +90,10 @@ export async function migrateTenantSchemas(db: TransactionRunner, options: Fleet
           const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_CLASS}, hashtext(${schema})) as ok`);
           const rows = (Array.isArray(locked) ? locked : (locked as { rows: { ok: boolean }[] }).rows) as { ok: boolean }[];
           if (!rows[0]?.ok) return null;
-          return syncTenantSchema(tx as TransactionRunner, template, schema, options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {});
+          return syncTenantSchema(tx as TransactionRunner, template, schema, {
+            recorded,
+            ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
+          });
         });
         outcome = result
           ? { schema, tenantId, status: 'migrated', changes: result.changes.length, ms: performance.now() - t0 }

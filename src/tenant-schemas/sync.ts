@@ -213,7 +213,15 @@ export async function syncTenantSchema(
   db: TransactionRunner,
   template: Template,
   schema: string,
-  options: { tenantId?: string; lockTimeoutMs?: number } = {},
+  options: {
+    tenantId?: string;
+    lockTimeoutMs?: number;
+    /**
+     * Recorded templates already read, by digest (a recorded template never changes): a fleet migration
+     * passes one map for all its schemas, so each old template is read and parsed once, not once per schema.
+     */
+    recorded?: Map<string, SchemaStructure>;
+  } = {},
 ): Promise<SyncResult> {
   const run = async (tx: TxDb): Promise<SyncResult> => {
     await tx.execute(sql`select set_config('lock_timeout', ${`${options.lockTimeoutMs ?? 5000}ms`}, true)`);
@@ -225,7 +233,8 @@ export async function syncTenantSchema(
     if (stamp?.digest === template.digest) return { schema, changes: [], statements: [], created: false, from: stamp.digest };
     let from: SchemaStructure = { schema, objects: [] };
     if (stamp) {
-      const recorded = await loadTemplate(tx, stamp.digest);
+      const recorded = options.recorded?.get(stamp.digest) ?? (await loadTemplate(tx, stamp.digest));
+      if (recorded) options.recorded?.set(stamp.digest, recorded);
       if (!recorded) {
         throw new ConfigurationError(
           `Schema ${schema} was brought to template ${stamp.digest}, which is not recorded in ${TEMPLATES_TABLE}: it cannot be migrated from it. ` +
