@@ -1,10 +1,11 @@
 // Test helper: a real PgBouncer (the binary on PATH or in /usr/sbin) in transaction mode in front of
 // the test server, started per test file with its own config, port and directory.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort } from '../../../src/testing/index.js';
 
 /** A running PgBouncer. */
@@ -29,12 +30,65 @@ export interface PgBouncerOptions {
   poolSize: number;
   /** Run `DISCARD ALL` after every transaction (server_reset_query_always). */
   discardAll: boolean;
+  /** The binary to run (default: {@link findPgBouncer}). */
+  binary?: string;
+  /** `max_prepared_statements` (PgBouncer >= 1.21; left out of the config when undefined). */
+  maxPreparedStatements?: number;
 }
 
 /** The pgbouncer binary, or undefined when it is not installed. */
 export function findPgBouncer(): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'].filter(Boolean);
   return dirs.map((dir) => join(dir, 'pgbouncer')).find((path) => existsSync(path));
+}
+
+/** First PgBouncer version that tracks named prepared statements in transaction mode. */
+export const TRACKING_VERSION = [1, 21] as const;
+
+function versionOf(binary: string): number[] | undefined {
+  const out = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+  const match = /PgBouncer (\d+)\.(\d+)(?:\.(\d+))?/.exec(out.stdout ?? '');
+  return match ? match.slice(1).map((part) => Number(part ?? 0)) : undefined;
+}
+
+function tracksPreparedStatements(binary: string): boolean {
+  const version = versionOf(binary);
+  if (!version) return false;
+  const [major, minor] = version as [number, number];
+  return major > TRACKING_VERSION[0] || (major === TRACKING_VERSION[0] && minor >= TRACKING_VERSION[1]);
+}
+
+/**
+ * A PgBouncer >= 1.21 (prepared-statement tracking), or undefined: $PGBOUNCER_TRACKING_BIN, else the
+ * newest build of scripts/pgbouncer/build.sh under the repository's .cache/pgbouncer/, else the
+ * installed one when it is recent enough.
+ */
+export function findTrackingPgBouncer(): string | undefined {
+  const fromEnv = process.env.PGBOUNCER_TRACKING_BIN;
+  if (fromEnv) return existsSync(fromEnv) && tracksPreparedStatements(fromEnv) ? fromEnv : undefined;
+  const cache = fileURLToPath(new URL('../../../.cache/pgbouncer/', import.meta.url));
+  const built = existsSync(cache)
+    ? readdirSync(cache)
+        .map((version) => join(cache, version, 'pgbouncer'))
+        .filter((path) => existsSync(path))
+        .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+        .reverse()
+    : [];
+  const installed = findPgBouncer();
+  return [...built, ...(installed ? [installed] : [])].find(tracksPreparedStatements);
+}
+
+/**
+ * Why the prepared-statement tracking configs cannot run here, or undefined when they can. Not in CI:
+ * a clean CI machine has no source for PgBouncer >= 1.21 (Debian bookworm and bookworm-backports ship
+ * 1.18), so these configs skip there too instead of failing.
+ */
+export function trackingPgBouncerSkipReason(): string | undefined {
+  if (findTrackingPgBouncer()) return undefined;
+  return (
+    'no PgBouncer >= 1.21 (prepared-statement tracking): build one with scripts/pgbouncer/build.sh or set ' +
+    'PGBOUNCER_TRACKING_BIN; Debian bookworm ships 1.18, so CI has none'
+  );
 }
 
 /** Why the PgBouncer tests cannot run here, or undefined when they can. CI installs pgbouncer (.ci/parts/40-pgbouncer.sh). */
@@ -78,7 +132,7 @@ function waitForPort(port: number, child: ChildProcess, logPath: string): Promis
 
 /** Starts PgBouncer in transaction mode in front of `serverUrl`. */
 export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBouncer> {
-  const binary = findPgBouncer();
+  const binary = options.binary ?? findPgBouncer();
   if (!binary) throw new Error('pgbouncer is not installed: apt-get install pgbouncer (CI: .ci/parts/40-pgbouncer.sh).');
   const server = new URL(options.serverUrl);
   const port = await freePort();
@@ -105,6 +159,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       `server_reset_query_always = ${options.discardAll ? 1 : 0}`,
       'server_check_delay = 0',
       'ignore_startup_parameters = extra_float_digits,options',
+      ...(options.maxPreparedStatements === undefined ? [] : [`max_prepared_statements = ${options.maxPreparedStatements}`]),
       `logfile = ${logPath}`,
       'log_connections = 0',
       'log_disconnections = 0',

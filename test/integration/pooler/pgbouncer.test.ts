@@ -12,9 +12,11 @@ import { tenantDb, withTenant } from '../../../src/tenancy/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../src/testing/index.js';
 import { readTemplate, saveTemplate, syncTenantSchema, tenantSchemaName } from '../../../src/tenant-schemas/index.js';
 import { uuidv7 } from '../../../src/uuid.js';
-import { pgBouncerSkipReason, startPgBouncer, type PgBouncer } from './_pgbouncer.js';
+import { findTrackingPgBouncer, pgBouncerSkipReason, startPgBouncer, trackingPgBouncerSkipReason, type PgBouncer } from './_pgbouncer.js';
 
 const skip = pgBouncerSkipReason();
+const trackingSkip = trackingPgBouncerSkipReason();
+const MAX_PREPARED_STATEMENTS = 100;
 const APP_POOL = 8;
 const POOLER_POOL = 3;
 const CONCURRENCY = 16;
@@ -27,12 +29,27 @@ interface Ledger {
   uncertain: Set<string>;
 }
 
-const configs = [
-  { driver: 'pg' as const, discardAll: false, prepare: true },
-  { driver: 'pg' as const, discardAll: true, prepare: true },
-  { driver: 'pg' as const, discardAll: false, prepare: false },
-  { driver: 'postgres' as const, discardAll: false, prepare: false },
-  { driver: 'postgres' as const, discardAll: true, prepare: false },
+interface Config {
+  driver: 'pg' | 'postgres';
+  discardAll: boolean;
+  prepare: boolean;
+  /** Run through a PgBouncer >= 1.21 with max_prepared_statements set instead of the installed one. */
+  tracking: boolean;
+}
+
+// The installed PgBouncer (Debian's 1.18 in CI): no prepared-statement tracking.
+const configs: Config[] = [
+  { driver: 'pg', discardAll: false, prepare: true, tracking: false },
+  { driver: 'pg', discardAll: true, prepare: true, tracking: false },
+  { driver: 'pg', discardAll: false, prepare: false, tracking: false },
+  { driver: 'postgres', discardAll: false, prepare: false, tracking: false },
+  { driver: 'postgres', discardAll: true, prepare: false, tracking: false },
+];
+
+// postgres.js preparing (its default) needs a pooler that tracks named prepared statements.
+const trackingConfigs: Config[] = [
+  { driver: 'postgres', discardAll: false, prepare: true, tracking: true },
+  { driver: 'postgres', discardAll: true, prepare: true, tracking: true },
 ];
 
 describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
@@ -61,12 +78,18 @@ describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
     });
   });
 
-  describe.each(configs)('$driver, DISCARD ALL: $discardAll, prepare: $prepare', ({ driver, discardAll, prepare }) => {
+  const suite = ({ driver, discardAll, prepare, tracking }: Config) => {
     let bouncer: PgBouncer;
     let app: DatabaseHandle;
 
     beforeAll(async () => {
-      bouncer = await startPgBouncer({ serverUrl: t.url, users: [role, 'postgres'], poolSize: POOLER_POOL, discardAll });
+      bouncer = await startPgBouncer({
+        serverUrl: t.url,
+        users: [role, 'postgres'],
+        poolSize: POOLER_POOL,
+        discardAll,
+        ...(tracking ? { binary: findTrackingPgBouncer(), maxPreparedStatements: MAX_PREPARED_STATEMENTS } : {}),
+      });
       app = await openDatabase({ url: bouncer.url(role, t.name), driver, max: APP_POOL, prepare });
     }, 60_000);
     afterAll(async () => {
@@ -82,7 +105,7 @@ describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
     async function request(ledger: Ledger, n: number): Promise<void> {
       const tenantId = tenantIds[n % tenantIds.length]!;
       const scoped = tenantDb(app.db, tenantId);
-      const name = `p-${driver}-${discardAll}-${prepare}-${n}`;
+      const name = `p-${driver}-${discardAll}-${prepare}-${tracking}-${n}`;
       let inserted: { id: string; tenantId: string; name: string } | undefined;
       try {
         [inserted] = await scoped.insert(projects).values({ name }).returning({ id: projects.id, tenantId: projects.tenantId, name: projects.name });
@@ -144,7 +167,7 @@ describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
       expect(rows.filter((r) => r.tenantId === schemaTenant)).toEqual([]);
       expect(inSchema.rows.filter((r) => r.tenantId !== schemaTenant)).toEqual([]);
       rows.push(...inSchema.rows);
-      const prefix = `p-${driver}-${discardAll}-${prepare}-`;
+      const prefix = `p-${driver}-${discardAll}-${prepare}-${tracking}-`;
       const present = new Map(rows.filter((r) => r.name.startsWith(prefix)).map((r) => [r.name, r.tenantId]));
       // No lost write: every committed insert is there unless its delete committed.
       const lost = [...ledger.committed].filter((n) => !ledger.deleted.has(n) && !ledger.uncertain.has(n) && !present.has(n));
@@ -186,11 +209,21 @@ describe.skipIf(skip)('through PgBouncer (transaction mode)', () => {
       expect(healed.errors.map(String)).toEqual([]);
       await assertLedger(ledger);
     }, 240_000);
-  });
+  };
+
+  describe.each(configs)('$driver, DISCARD ALL: $discardAll, prepare: $prepare', suite);
+  describe.skipIf(trackingSkip).each(trackingConfigs)(
+    `$driver, DISCARD ALL: $discardAll, prepare: $prepare, PgBouncer >= 1.21, max_prepared_statements = ${MAX_PREPARED_STATEMENTS}`,
+    suite,
+  );
 });
 
 if (skip) {
   describe('through PgBouncer', () => {
     it.skip(`skipped: ${skip}`, () => {});
+  });
+} else if (trackingSkip) {
+  describe('through PgBouncer >= 1.21 (prepared-statement tracking), postgres.js preparing', () => {
+    it.skip(`skipped: ${trackingSkip}`, () => {});
   });
 }
