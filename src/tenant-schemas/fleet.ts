@@ -3,7 +3,7 @@
 // each schema in its own transaction (a failure stops nothing else and a second run resumes).
 import { sql } from 'drizzle-orm';
 import { listTenantSchemas, type TenantSchemaStamp } from './stamp.js';
-import type { TransactionRunner } from './structure.js';
+import type { SqlRunner, TransactionRunner } from './structure.js';
 import { readTemplate, saveTemplate, syncTenantSchema, type Template } from './sync.js';
 
 /** The fleet against the template. */
@@ -55,6 +55,11 @@ export interface FleetOptions {
   onSchema?: (outcome: SchemaOutcome, done: number, total: number) => void;
   /** lock_timeout of each schema's transaction (default 5000 ms). */
   lockTimeoutMs?: number;
+  /**
+   * Run in each schema's transaction before its DDL: settings a distributed database needs (on Citus,
+   * `tenantSchemaDdlHook` of `@stocksync/db/citus`, which allows trigger DDL on distributed schemas).
+   */
+  prepare?: (tx: SqlRunner) => Promise<void>;
 }
 
 /** Advisory lock class of tenant schema migrations (the second key is the schema's hash). */
@@ -88,6 +93,7 @@ export async function migrateTenantSchemas(db: TransactionRunner, options: Fleet
           const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_CLASS}, hashtext(${schema})) as ok`);
           const rows = (Array.isArray(locked) ? locked : (locked as { rows: { ok: boolean }[] }).rows) as { ok: boolean }[];
           if (!rows[0]?.ok) return null;
+          await options.prepare?.(tx);
           return syncTenantSchema(tx as TransactionRunner, template, schema, options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {});
         });
         outcome = result
