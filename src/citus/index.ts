@@ -15,7 +15,8 @@ export { verifyContextBinding, planContextBinding, BIND_CONTEXT_SQL, type Contex
 export {
   distributeTenantSchemas,
   listCitusTenantSchemas,
-  tenantSchemaDdlHook,
+  tenantSchemaDdlSettings,
+  TENANT_SCHEMA_STAMP,
   SCHEMA_DDL_SETTINGS,
   type CitusTenantSchema,
   type SchemaDistributionResult,

@@ -2,9 +2,7 @@
 // is a plain (or Citus-local) schema on the coordinator until it is distributed here with
 // citus_schema_distribute: its tables become single-shard tables colocated with each other, on one
 // worker, beside the row-distributed shared tables. Its shards are then checked like the shared ones.
-import { sql, type SQL } from 'drizzle-orm';
 import { ConfigurationError } from '../errors.js';
-import { STAMP_PREFIX } from '../tenant-schemas/stamp.js';
 import { detectCitus, type Queryable } from './detect.js';
 import { CitusDistributionError, restoreShardPrivileges } from './distribute.js';
 import { verifyShards, type ShardMismatch } from './verify.js';
@@ -20,6 +18,12 @@ export const SCHEMA_DDL_SETTINGS: readonly string[] = [
   "SET LOCAL citus.multi_shard_modify_mode = 'sequential'",
 ];
 
+/**
+ * How a tenant schema's comment (its stamp) begins: `STAMP_PREFIX` of @stocksync/db/tenant-schemas,
+ * repeated here because this entry loads no query builder (test/citus/schema-tenants.test.ts checks both agree).
+ */
+export const TENANT_SCHEMA_STAMP = 'stocksync tenant schema';
+
 /** One tenant schema as Citus sees it. */
 export interface CitusTenantSchema {
   schema: string;
@@ -30,13 +34,13 @@ export interface CitusTenantSchema {
   node: string | null;
 }
 
-const TENANT_SCHEMAS_SQL = `select n.nspname as schema, substring(obj_description(n.oid, 'pg_namespace') from '^${STAMP_PREFIX} ([0-9a-f-]{36}) ') as tenant_id,
+const TENANT_SCHEMAS_SQL = `select n.nspname as schema, substring(obj_description(n.oid, 'pg_namespace') from '^${TENANT_SCHEMA_STAMP} ([0-9a-f-]{36}) ') as tenant_id,
     exists (select 1 from pg_dist_schema d where d.schemaid = n.oid) as distributed,
     (select nd.nodename || ':' || nd.nodeport from pg_dist_partition p join pg_dist_shard s using (logicalrelid)
        join pg_dist_placement pl using (shardid) join pg_dist_node nd on nd.groupid = pl.groupid
        join pg_class c on c.oid = p.logicalrelid where c.relnamespace = n.oid limit 1) as node
   from pg_namespace n
-  where n.nspname ~ '^tenant_[0-9a-f]{32}$' and obj_description(n.oid, 'pg_namespace') like '${STAMP_PREFIX} %'
+  where n.nspname ~ '^tenant_[0-9a-f]{32}$' and obj_description(n.oid, 'pg_namespace') like '${TENANT_SCHEMA_STAMP} %'
   order by 1`;
 
 /**
@@ -119,20 +123,16 @@ export async function distributeTenantSchemas(conn: Queryable, options: { schema
 }
 
 /**
- * The statements {@link SCHEMA_DDL_SETTINGS} as a hook for the tenant-schemas fleet
- * (`migrateTenantSchemas(db, { prepare })`): run in each schema's transaction before its DDL.
- * Undefined on plain Postgres.
+ * The statements each tenant schema's migration runs first on this database: {@link SCHEMA_DDL_SETTINGS}
+ * on a Citus coordinator, none elsewhere. Pass them to the fleet (`migrateTenantSchemas(db, { settings })`).
  *
  * @example
  * ```ts
- * import { tenantSchemaDdlHook } from '@stocksync/db/citus';
- * const prepare = await tenantSchemaDdlHook(conn);
- * await migrateTenantSchemas(db, prepare ? { prepare } : {});
+ * import { tenantSchemaDdlSettings } from '@stocksync/db/citus';
+ * const settings = await tenantSchemaDdlSettings(conn);
+ * await migrateTenantSchemas(db, { settings });
  * ```
  */
-export async function tenantSchemaDdlHook(conn: Queryable): Promise<((tx: { execute(query: SQL): PromiseLike<unknown> }) => Promise<void>) | undefined> {
-  if (!(await detectCitus(conn))) return undefined;
-  return async (tx) => {
-    for (const setting of SCHEMA_DDL_SETTINGS) await tx.execute(sql.raw(setting));
-  };
+export async function tenantSchemaDdlSettings(conn: Queryable): Promise<string[]> {
+  return (await detectCitus(conn)) ? [...SCHEMA_DDL_SETTINGS] : [];
 }

@@ -3,7 +3,7 @@
 // each schema in its own transaction (a failure stops nothing else and a second run resumes).
 import { sql } from 'drizzle-orm';
 import { listTenantSchemas, type TenantSchemaStamp } from './stamp.js';
-import type { SqlRunner, TransactionRunner } from './structure.js';
+import type { TransactionRunner } from './structure.js';
 import { readTemplate, saveTemplate, syncTenantSchema, type Template } from './sync.js';
 
 /** The fleet against the template. */
@@ -56,10 +56,11 @@ export interface FleetOptions {
   /** lock_timeout of each schema's transaction (default 5000 ms). */
   lockTimeoutMs?: number;
   /**
-   * Run in each schema's transaction before its DDL: settings a distributed database needs (on Citus,
-   * `tenantSchemaDdlHook` of `@stocksync/db/citus`, which allows trigger DDL on distributed schemas).
+   * Statements run in each schema's transaction before its DDL (`SET LOCAL ...`): what a distributed
+   * database needs (on Citus, `tenantSchemaDdlSettings` of `@stocksync/db/citus`, which allows trigger
+   * DDL on distributed schemas).
    */
-  prepare?: (tx: SqlRunner) => Promise<void>;
+  settings?: readonly string[];
 }
 
 /** Advisory lock class of tenant schema migrations (the second key is the schema's hash). */
@@ -93,7 +94,7 @@ export async function migrateTenantSchemas(db: TransactionRunner, options: Fleet
           const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_CLASS}, hashtext(${schema})) as ok`);
           const rows = (Array.isArray(locked) ? locked : (locked as { rows: { ok: boolean }[] }).rows) as { ok: boolean }[];
           if (!rows[0]?.ok) return null;
-          await options.prepare?.(tx);
+          for (const statement of options.settings ?? []) await tx.execute(sql.raw(statement));
           return syncTenantSchema(tx as TransactionRunner, template, schema, options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {});
         });
         outcome = result

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distributeTenantSchemas, listCitusTenantSchemas, tenantSchemaDdlHook, verifyShards } from '../../src/citus/index.js';
+import { distributeTenantSchemas, listCitusTenantSchemas, tenantSchemaDdlSettings, TENANT_SCHEMA_STAMP, verifyShards } from '../../src/citus/index.js';
+import { STAMP_PREFIX } from '../../src/tenant-schemas/stamp.js';
 import { openMigrationConnection, type MigrationConnection } from '../../src/migrations/index.js';
 import { openDatabase, type DatabaseHandle } from '../../src/index.js';
 import { createTenant, withTenant } from '../../src/tenancy/index.js';
@@ -89,7 +90,7 @@ suite('schema tenants on Citus (distributed schemas, service role through the co
     expect(result.distributed.sort()).toEqual([schema1, schema2].sort());
     project1 = await addProject(S1, 'secret of one');
     project2 = await addProject(S2, 'secret of two');
-  });
+  }, 300_000); // two schema tenants created and distributed: about 90 s on the CI cluster's two cores
   afterAll(async () => {
     await owner?.end();
     await service?.end();
@@ -114,6 +115,7 @@ suite('schema tenants on Citus (distributed schemas, service role through the co
       ).rows[0];
       expect(dist).toEqual({ tables: templateTables, in_group: templateTables });
     }
+    expect(TENANT_SCHEMA_STAMP).toBe(STAMP_PREFIX);
     const listed = (await listCitusTenantSchemas(conn)).filter((s) => s.schema === schema1 || s.schema === schema2);
     expect(listed.map((s) => s.distributed)).toEqual([true, true]);
     const workers = (await owner.query(`select nodename || ':' || nodeport as node from pg_dist_node where groupid <> 0`)).rows.map((r) => r.node);
@@ -137,6 +139,19 @@ suite('schema tenants on Citus (distributed schemas, service role through the co
     expect(tenant.length).toBeGreaterThan(50);
     for (const t of tenant) expect(t, t.relname).toEqual(template.get(t.relname));
     expect(tenant.filter((t) => t.relrowsecurity && t.relforcerowsecurity).length).toBe(tenant.length);
+  });
+
+  it('a shard privilege changed by hand is found, and distributeTenantSchemas puts it back', async () => {
+    const table = `${schema1}.projects`;
+    const changed = await owner.query(`select success, result from run_command_on_placements($1::regclass, 'GRANT TRUNCATE ON %s TO PUBLIC')`, [table]);
+    expect(changed.rows.every((r) => r.success)).toBe(true);
+    const found = (await verifyShards(conn)).filter(inSchemas(schema1));
+    expect(found.map((m) => [m.table, m.what])).toEqual([[table, 'privileges']]);
+    expect(found[0]!.shard).toContain('PUBLIC:TRUNCATE');
+    const result = await distributeTenantSchemas(conn, { schemas: [schema1] });
+    expect(result.distributed).toEqual([]);
+    expect(result.privilegeFixes).toEqual([`REVOKE TRUNCATE ON ${table} (every shard) FROM PUBLIC`]);
+    expect((await verifyShards(conn)).filter(inSchemas(schema1))).toEqual([]);
   });
 
   it("the tenant's rows are in its schema (written as the service role, on the schema's worker), none in the shared tables", async () => {
@@ -202,9 +217,9 @@ suite('schema tenants on Citus (distributed schemas, service role through the co
   });
 
   it('the fleet migrates a distributed schema: a new column and a new trigger of a public table reach it (and go again)', async () => {
-    const prepare = await tenantSchemaDdlHook(conn);
-    expect(prepare).toBeDefined();
-    const fleet = () => migrateTenantSchemas(ownerDb.db as unknown as TransactionRunner, { prepare: prepare! });
+    const settings = await tenantSchemaDdlSettings(conn);
+    expect(settings).toContain('SET LOCAL citus.enable_unsafe_triggers = on');
+    const fleet = () => migrateTenantSchemas(ownerDb.db as unknown as TransactionRunner, { settings });
     const columnIn = async (schema: string) =>
       (await owner.query(`select 1 from pg_attribute where attrelid = $1::regclass and attname = 'citus_probe' and not attisdropped`, [`${schema}.projects`])).rows.length;
     const triggerIn = async (schema: string) =>

@@ -2,8 +2,7 @@
 // (`tenant create --isolation schema`, `tenant move --to schema`, `migrate up/down`, `citus distribute`):
 // the schema is made by @stocksync/db/tenant-schemas, then distributed here (schema-based sharding).
 // Nothing happens on plain Postgres or an embedded database.
-import { distributeTenantSchemas, tenantSchemaDdlHook, type SchemaDistributionResult } from '@stocksync/db/citus';
-import type { SqlRunner } from '@stocksync/db/tenant-schemas';
+import { distributeTenantSchemas, tenantSchemaDdlSettings, type SchemaDistributionResult } from '@stocksync/db/citus';
 import { openCheckedConnection, type CliDatabase } from '../database.js';
 
 /** Distributes the named tenant schemas (all when none are named) when the database is a Citus coordinator. */
@@ -18,12 +17,12 @@ export async function distributeSchemasIfCitus(cli: CliDatabase | { target: { ki
   }
 }
 
-/** The fleet's per-schema hook on Citus (trigger DDL allowed on distributed schemas); undefined elsewhere. */
-export async function schemaDdlHookIfCitus(cli: CliDatabase): Promise<((tx: SqlRunner) => Promise<void>) | undefined> {
-  if (cli.target.kind !== 'server') return undefined;
+/** The fleet's per-schema settings on Citus (trigger DDL allowed on distributed schemas); none elsewhere. */
+export async function schemaDdlSettings(cli: CliDatabase): Promise<string[]> {
+  if (cli.target.kind !== 'server') return [];
   const conn = await openCheckedConnection(cli.target.url);
   try {
-    return await tenantSchemaDdlHook(conn);
+    return await tenantSchemaDdlSettings(conn);
   } finally {
     await conn.release();
   }
