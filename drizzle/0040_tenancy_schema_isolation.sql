@@ -7,11 +7,13 @@
 -- * stocksync_enter_tenant(): waits for a move of the tenant to end; for a schema tenant, sets a
 --   transaction-local search_path with the tenant's schema first, so the same unqualified statements (the
 --   scoped builder, operations, raw SQL) reach its tables. Unchanged otherwise.
+-- The CHECKs name their columns unqualified (drizzle-kit writes "tenants"."isolation"): Citus runs them on
+-- the shards of the reference table, whose name differs, and refuses the qualified form there.
 --> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "isolation" varchar(20) DEFAULT 'shared' NOT NULL;--> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "moving_to" varchar(20);--> statement-breakpoint
-ALTER TABLE "tenants" ADD CONSTRAINT "tenants_isolation_check" CHECK ("tenants"."isolation" in ('shared', 'schema'));--> statement-breakpoint
-ALTER TABLE "tenants" ADD CONSTRAINT "tenants_moving_to_check" CHECK ("tenants"."moving_to" in ('shared', 'schema'));
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_isolation_check" CHECK ("isolation" in ('shared', 'schema'));--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_moving_to_check" CHECK ("moving_to" in ('shared', 'schema'));
 --> statement-breakpoint
 CREATE FUNCTION stocksync_tenant_schema(p_tenant_id uuid) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 'tenant_' || pg_catalog.replace(p_tenant_id::text, '-', '') $$;

@@ -96,7 +96,7 @@ async function restorePrivileges(conn: MigrationConnection): Promise<string[]> {
  * Shards are new tables, so default privileges (ALTER DEFAULT PRIVILEGES) apply to them: a shard can
  * grant what its table revoked (the read-only catalog, audit_logs). Put each shard back to its table's privileges.
  */
-async function restoreShardPrivileges(conn: MigrationConnection, mismatches: ShardMismatch[]): Promise<string[]> {
+export async function restoreShardPrivileges(conn: Queryable, mismatches: ShardMismatch[]): Promise<string[]> {
   const fixes = new Set<string>();
   for (const m of mismatches) {
     if (m.what !== 'privileges') continue;

@@ -12,3 +12,12 @@ export {
 export { distributeOnCitus, CitusDistributionError, type DistributeOptions, type DistributeResult } from './distribute.js';
 export { verifyShards, type ShardMismatch } from './verify.js';
 export { verifyContextBinding, planContextBinding, BIND_CONTEXT_SQL, type ContextFinding } from './context.js';
+export {
+  distributeTenantSchemas,
+  listCitusTenantSchemas,
+  tenantSchemaDdlSettings,
+  TENANT_SCHEMA_STAMP,
+  SCHEMA_DDL_SETTINGS,
+  type CitusTenantSchema,
+  type SchemaDistributionResult,
+} from './schema-tenants.js';

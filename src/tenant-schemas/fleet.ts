@@ -55,6 +55,12 @@ export interface FleetOptions {
   onSchema?: (outcome: SchemaOutcome, done: number, total: number) => void;
   /** lock_timeout of each schema's transaction (default 5000 ms). */
   lockTimeoutMs?: number;
+  /**
+   * Statements run in each schema's transaction before its DDL (`SET LOCAL ...`): what a distributed
+   * database needs (on Citus, `tenantSchemaDdlSettings` of `@stocksync/db/citus`, which allows trigger
+   * DDL on distributed schemas).
+   */
+  settings?: readonly string[];
 }
 
 /** Advisory lock class of tenant schema migrations (the second key is the schema's hash). */
@@ -90,6 +96,7 @@ export async function migrateTenantSchemas(db: TransactionRunner, options: Fleet
           const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_CLASS}, hashtext(${schema})) as ok`);
           const rows = (Array.isArray(locked) ? locked : (locked as { rows: { ok: boolean }[] }).rows) as { ok: boolean }[];
           if (!rows[0]?.ok) return null;
+          for (const statement of options.settings ?? []) await tx.execute(sql.raw(statement));
           return syncTenantSchema(tx as TransactionRunner, template, schema, {
             recorded,
             ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}),

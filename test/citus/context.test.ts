@@ -189,15 +189,16 @@ suite('signed tenant context on Citus (service role through the coordinator)', (
   });
 
   it('a migration down and up through the coordinator after distribution keeps the context holding', async () => {
-    // 0039 (key copy and rotation) sits on 0038: both go down, and come back up in order.
-    const down = await migrateDown({ url: url! }, { steps: 2 });
-    expect(down.migrations.map((m) => m.name)).toEqual(['0039_tenancy_citus_key_rotation', '0038_tenancy_citus_context']);
+    // 0039 (key copy and rotation) sits on 0038, and 0040 (schema isolation) on 0039: all three go down,
+    // and come back up in order.
+    const down = await migrateDown({ url: url! }, { steps: 3 });
+    expect(down.migrations.map((m) => m.name)).toEqual(['0040_tenancy_schema_isolation', '0039_tenancy_citus_key_rotation', '0038_tenancy_citus_context']);
     // Down: the binding is the backend again, so the workers no longer verify a coordinator's signature.
     expect((await verifyContextBinding(conn)).map((f) => f.what)).toContain('migration');
     const blind = await withTenant(handle.db, A, async (tx) => rowsOf(await tx.execute(sql`select id from projects`)));
     expect(blind).toEqual([]);
     const up = await migrateUp({ url: url! });
-    expect(up.migrations.map((m) => m.name)).toEqual(['0038_tenancy_citus_context', '0039_tenancy_citus_key_rotation']);
+    expect(up.migrations.map((m) => m.name)).toEqual(['0038_tenancy_citus_context', '0039_tenancy_citus_key_rotation', '0040_tenancy_schema_isolation']);
     expect(await verifyContextBinding(conn)).toEqual([]);
     const seen = await withTenant(handle.db, A, async (tx) => rowsOf(await tx.execute(sql`select id from projects`)));
     expect(seen).toEqual([{ id: projectA }]);

@@ -1,6 +1,7 @@
 // `citus distribute [--plan]`: distributes the schema on a Citus coordinator (or prints the SQL it would run).
 import type { Command } from 'commander';
 import { CitusDistributionError, distributeOnCitus } from '@stocksync/db/citus';
+import { distributeSchemasIfCitus } from './citus-schemas.js';
 import { ConfigurationError } from '@stocksync/db';
 import { preflight, type GlobalOptions } from '../database.js';
 import { color, EXIT, print, printError, printJson } from '../output.js';
@@ -45,7 +46,7 @@ Examples:
             onStep: opts.json || opts.plan ? undefined : (step) => print(`${color.cyan('->')} ${step.title}`),
           },
         );
-        if (opts.json) {
+        if (opts.json && opts.plan) {
           printJson(result);
           return;
         }
@@ -57,12 +58,19 @@ Examples:
           }
           return;
         }
+        // Tenant schemas made before distribution (or whose distribution failed) become distributed schemas.
+        const schemas = await distributeSchemasIfCitus({ target: { kind: 'server', url } });
+        if (opts.json) {
+          printJson({ ...result, tenantSchemas: schemas ?? null });
+          return;
+        }
         const count = (kind: string) => result.tables.filter((t) => t.current === kind).length;
         print(
           `${color.green('ok')} Citus ${result.citus.version}, ${result.citus.workers} workers: ${count('distributed')} distributed, ` +
             `${count('reference')} reference, ${count('local')} local tables; ${result.foreignKeysRestored} foreign keys re-added, ` +
             `${result.privilegeFixes.length} privileges put back; shards verified.`,
         );
+        if (schemas?.schemas.length) print(`${color.green('ok')} ${schemas.schemas.length} tenant schema(s) distributed (${schemas.distributed.length} now), shards verified.`);
       } catch (error) {
         if (!(error instanceof CitusDistributionError || error instanceof ConfigurationError)) throw error;
         printError(error.message);

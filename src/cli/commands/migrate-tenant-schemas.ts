@@ -14,6 +14,7 @@ import {
 } from '@stocksync/db/tenant-schemas';
 import type { CliDatabase } from '../database.js';
 import { color, EXIT, lazyProgress, print, secs } from '../output.js';
+import { distributeSchemasIfCitus, schemaDdlSettings } from './citus-schemas.js';
 
 const dialect = new PgDialect();
 
@@ -43,17 +44,22 @@ export function runnerOnConnection(conn: MigrationConnection): TransactionRunner
 export async function migrateSchemaFleet(cli: CliDatabase, o: { json?: boolean; concurrency?: number }): Promise<FleetReport | undefined> {
   const db = cli.db as unknown as TransactionRunner;
   if (!(await listTenantSchemas(db)).length) return undefined;
+  // On Citus: trigger DDL allowed in each schema's transaction, and schemas not yet distributed are distributed after.
+  const settings = await schemaDdlSettings(cli);
   const progress = lazyProgress('tenant schemas', 'schemas', o.json ? { json: true } : {});
   let report: FleetReport;
   try {
     report = await migrateTenantSchemas(db, {
       ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+      ...(settings.length ? { settings } : {}),
       onSchema: (_outcome, done, total) => progress.report(done, total, done),
     });
   } finally {
     await progress.stop();
   }
   const failed = report.outcomes.filter((x) => x.status === 'failed');
+  const citus = settings.length ? await distributeSchemasIfCitus(cli) : undefined;
+  if (citus?.distributed.length && !o.json) print(`Citus: ${citus.distributed.length} tenant schema(s) distributed (citus_schema_distribute), shards verified.`);
   const locked = report.outcomes.filter((x) => x.status === 'locked');
   const migrated = report.outcomes.filter((x) => x.status === 'migrated');
   if (failed.length) process.exitCode = EXIT.failure;

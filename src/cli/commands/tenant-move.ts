@@ -4,6 +4,7 @@ import { TENANT_ISOLATIONS } from '@stocksync/db/schema';
 import { moveTenant, type MoveReport, type MoveSession } from '@stocksync/db/tenant-schemas';
 import { withCliDatabase, type CliDatabase, type GlobalOptions } from '../database.js';
 import { color, num, print, printJson, printRows, secs } from '../output.js';
+import { distributeSchemasIfCitus } from './citus-schemas.js';
 import { choiceOption } from './options.js';
 import { requireTenant } from './tenant-ref.js';
 
@@ -42,8 +43,11 @@ export function registerTenantMove(tenant: Command): void {
         const session = await moveSession(cli);
         try {
           const report = await moveTenant(session, found.id, opts.to, { plan: !!opts.plan });
-          if (opts.json) return printJson(report);
+          // On Citus the tenant's new schema becomes a distributed schema (its shards on one worker).
+          const citus = report.moved && opts.to === 'schema' ? await distributeSchemasIfCitus(cli, [`tenant_${found.id.replace(/-/g, '')}`]) : undefined;
+          if (opts.json) return printJson({ ...report, ...(citus ? { citus: citus.schemas[0] } : {}) });
           printMove(report, found.slug);
+          if (citus) print(`Citus: its schema is a distributed schema on ${citus.schemas[0]?.node ?? '?'}; shards verified.`);
         } finally {
           await session.release();
         }

@@ -9,6 +9,7 @@ import { domainOfTable } from '@stocksync/db/seed';
 import { checkCreateTenantInput, createTenant, exportTenant, importTenant, purgeTenant, reactivateTenant, softDeleteTenant, suspendTenant } from '@stocksync/db/tenancy';
 import { rowsOf, withCliDatabase, type GlobalOptions } from '../database.js';
 import { color, EXIT, lazyProgress, num, print, printError, printJson, printRows } from '../output.js';
+import { distributeSchemasIfCitus } from './citus-schemas.js';
 import { choiceOption, countParser } from './options.js';
 import { registerTenantDomain } from './tenant-domain.js';
 import { registerTenantMove } from './tenant-move.js';
@@ -177,8 +178,11 @@ Examples:
           input,
           { baseDomain: opts.baseDomain, ...(opts.isolation ? { isolation: opts.isolation } : {}) },
         );
+        // On Citus the new schema becomes a distributed schema (its shards on one worker), checked shard by shard.
+        const schema = `tenant_${result.tenant.id.replace(/-/g, '')}`;
+        const citus = result.tenant.isolation === 'schema' ? await distributeSchemasIfCitus(cli, [schema]) : undefined;
         if (opts.json) {
-          printJson({ created: result.created, tenant: result.tenant, owner: result.owner ?? null });
+          printJson({ created: result.created, tenant: result.tenant, owner: result.owner ?? null, ...(citus ? { citus: citus.schemas[0] } : {}) });
           return;
         }
         print(
@@ -187,6 +191,7 @@ Examples:
                 (result.tenant.isolation === 'schema' ? `, in its own schema tenant_${result.tenant.id.replace(/-/g, '')}.` : '.')
             : `Tenant ${result.tenant.slug} already exists (${result.tenant.id}); nothing written.`,
         );
+        if (citus) print(`Citus: schema ${schema} is a distributed schema on ${citus.schemas[0]?.node ?? '?'}; shards verified.`);
       });
     });
 
