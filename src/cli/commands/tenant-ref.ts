@@ -21,15 +21,9 @@ export interface TenantRow {
 /** Finds a tenant by id or slug. */
 export async function findTenant(db: Database, ref: string): Promise<TenantRow | undefined> {
   const where = isUuid(ref) ? sql`t.id = ${ref}::uuid` : sql`t.slug = ${ref}`;
-<<<<<<< HEAD
-  const [row] = rowsOf<TenantRow>(
-    await db.execute(sql`select t.id, t.slug, t.name, t.status, t.license_tier, t.seats_total, t.created_at,
-      (select count(*) from users u where u.tenant_id = t.id) as users, t.isolation from tenants t where ${where}`),
-=======
   // Two queries, not a correlated subquery: Citus refuses one over a reference table (tenants).
   const [row] = rowsOf<Omit<TenantRow, 'users'>>(
-    await db.execute(sql`select t.id, t.slug, t.name, t.status, t.license_tier, t.seats_total, t.created_at from tenants t where ${where}`),
->>>>>>> wt-citus
+    await db.execute(sql`select t.id, t.slug, t.name, t.status, t.license_tier, t.seats_total, t.created_at, t.isolation from tenants t where ${where}`),
   );
   if (!row) return undefined;
   const [count] = rowsOf<{ users: string | number }>(await db.execute(sql`select count(*) as users from users u where u.tenant_id = ${row.id}::uuid`));
